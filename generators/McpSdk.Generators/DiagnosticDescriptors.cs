@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+
+namespace McpSdk.Generators;
+
+/// <summary>The generator's diagnostics. IDs are stable: never renumber or reuse one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "McpSdk.Generator";
+
+    public static DiagnosticDescriptor MethodWithoutTool { get; } = Error(
+        "MCPSDK001",
+        "Method has no [McpTool] attribute",
+        "Method '{0}' of MCP client interface '{1}' has no [McpTool] attribute; add [McpTool(\"tool-name\")] naming the tool it calls");
+
+    public static DiagnosticDescriptor UnsupportedReturnType { get; } = Error(
+        "MCPSDK002",
+        "Unsupported return type",
+        "Method '{0}' returns '{1}'; an MCP tool method must return Task, Task<T>, ValueTask or ValueTask<T>");
+
+    public static DiagnosticDescriptor EmptyToolName { get; } = Error(
+        "MCPSDK003",
+        "Empty tool name",
+        "The [McpTool] name of method '{0}' is empty; give it the tool's wire name, e.g. [McpTool(\"get-sum\")]");
+
+    public static DiagnosticDescriptor DuplicateSpecialParameter { get; } = Error(
+        "MCPSDK004",
+        "More than one special parameter",
+        "Method '{0}' has more than one {1} parameter; keep exactly one");
+
+    public static DiagnosticDescriptor GenericMethod { get; } = Error(
+        "MCPSDK005",
+        "Generic tool method",
+        "Method '{0}' is generic; an MCP tool method cannot have type parameters, declare concrete argument and result types");
+
+    public static DiagnosticDescriptor UnsupportedMember { get; } = Error(
+        "MCPSDK006",
+        "Interface member that is not a tool method",
+        "Interface '{0}' declares {1} '{2}'; an MCP client interface may declare only tool methods, remove it");
+
+    public static DiagnosticDescriptor ByReferenceParameter { get; } = Error(
+        "MCPSDK007",
+        "Parameter passed by reference",
+        "Parameter '{0}' of method '{1}' is declared '{2}'; tool arguments are sent as JSON and must be passed by value");
+
+    public static DiagnosticDescriptor InvalidJsonContext { get; } = Error(
+        "MCPSDK008",
+        "JsonContext is not a JsonSerializerContext",
+        "JsonContext '{0}' of interface '{1}' must be a class deriving from System.Text.Json.Serialization.JsonSerializerContext");
+
+    public static DiagnosticDescriptor GenericInterface { get; } = Error(
+        "MCPSDK009",
+        "Generic client interface",
+        "Interface '{0}' is generic; an [McpClient] interface cannot have type parameters");
+
+    public static DiagnosticDescriptor InaccessibleInterface { get; } = Error(
+        "MCPSDK010",
+        "Client interface not accessible to its proxy",
+        "Interface '{0}' is private or protected; the generated proxy needs it to be public or internal");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+
+namespace McpSdk.Generators;
+
+/// <summary>The symbols the parser compares against, looked up once per parsed interface.</summary>
+internal sealed class KnownTypes(Compilation compilation)
+{
+    public INamedTypeSymbol? McpToolAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.McpToolAttribute");
+
+    public INamedTypeSymbol? McpArgumentAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.McpArgumentAttribute");
+
+    public INamedTypeSymbol? McpProgress { get; } = compilation.GetTypeByMetadataName("McpSdk.McpProgress");
+
+    public INamedTypeSymbol? CallToolResult { get; } = compilation.GetTypeByMetadataName("ModelContextProtocol.Protocol.CallToolResult");
+
+    public INamedTypeSymbol? Task { get; } = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+
+    public INamedTypeSymbol? TaskOfT { get; } = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+
+    public INamedTypeSymbol? ValueTask { get; } = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+
+    public INamedTypeSymbol? ValueTaskOfT { get; } = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+
+    public INamedTypeSymbol? CancellationToken { get; } = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+
+    public INamedTypeSymbol? ProgressOfT { get; } = compilation.GetTypeByMetadataName("System.IProgress`1");
+
+    public INamedTypeSymbol? JsonSerializerContext { get; } =
+        compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
+}

@@ -1,0 +1,13 @@
+namespace McpSdk.Generators.Model;
+
+/// <summary>A type the proxy needs JSON metadata for, and the field that holds it.</summary>
+/// <param name="Type">The type, fully qualified, without a nullable reference annotation.</param>
+/// <param name="FieldName">The proxy field that holds its <c>JsonTypeInfo&lt;T&gt;</c>.</param>
+internal sealed record JsonTypeSpec(string Type, string FieldName);
+
+/// <summary>A JSON result reader the proxy creates once and every call of methods with that result type shares.</summary>
+/// <param name="ResultType">The declared result type, fully qualified, with its nullable annotation.</param>
+/// <param name="JsonField">The field holding the type's JSON metadata.</param>
+/// <param name="AllowsNull">Whether the declared type is nullable.</param>
+/// <param name="FieldName">The field holding the reader.</param>
+internal sealed record ResultReaderSpec(string ResultType, string JsonField, bool AllowsNull, string FieldName);

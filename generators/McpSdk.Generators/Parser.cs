@@ -1,0 +1,410 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using McpSdk.Generators.Common;
+using McpSdk.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace McpSdk.Generators;
+
+/// <summary>
+/// Reads one [McpClient] interface into a <see cref="ClientSpec"/> and its diagnostics. Symbols are used here
+/// and nowhere after: the spec holds strings only.
+/// </summary>
+internal sealed class Parser
+{
+    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly KnownTypes _known;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new();
+    private readonly Dictionary<string, ResultReaderSpec> _readers = new();
+    private readonly HashSet<string> _fieldNames = new();
+
+    private Parser(KnownTypes known) => _known = known;
+
+    public static (ClientSpec? Spec, ImmutableEquatableArray<DiagnosticInfo> Diagnostics) Parse(
+        GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol)
+        {
+            return (null, ImmutableEquatableArray<DiagnosticInfo>.Empty); // [AttributeUsage] makes the compiler report it.
+        }
+
+        var parser = new Parser(new KnownTypes(context.SemanticModel.Compilation));
+        ClientSpec? spec = parser.ParseInterface(symbol, context.Attributes[0], context.TargetNode.GetLocation(), cancellationToken);
+        return (spec, parser._diagnostics.ToImmutableEquatableArray());
+    }
+
+    private ClientSpec? ParseInterface(INamedTypeSymbol symbol, AttributeData attribute, Location location, CancellationToken cancellationToken)
+    {
+        string interfaceName = symbol.Name;
+        if (symbol.IsGenericType)
+        {
+            Report(DiagnosticDescriptors.GenericInterface, location, interfaceName);
+            return null;
+        }
+
+        for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                Report(DiagnosticDescriptors.InaccessibleInterface, location, interfaceName);
+                return null;
+            }
+        }
+
+        string? jsonContext = ParseJsonContext(attribute, interfaceName, location);
+
+        var methods = new List<MethodSpec>();
+        foreach (INamedTypeSymbol declaring in new[] { symbol }.Concat(symbol.AllInterfaces))
+        {
+            foreach (ISymbol member in declaring.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                MethodSpec? method = ParseMember(member, declaring, location);
+                if (method is not null)
+                {
+                    methods.Add(method);
+                }
+            }
+        }
+
+        if (_diagnostics.Count > 0)
+        {
+            return null;
+        }
+
+        string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
+        string typeChain = string.Join(".", ContainingTypeChain(symbol));
+        return new ClientSpec(
+            ns,
+            interfaceName,
+            symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            ProxyName(symbol),
+            (ns is null ? string.Empty : ns + ".") + typeChain + ".g.cs",
+            jsonContext,
+            methods.ToImmutableEquatableArray(),
+            _jsonTypes.Values.ToImmutableEquatableArray(),
+            _readers.Values.ToImmutableEquatableArray());
+    }
+
+    private string? ParseJsonContext(AttributeData attribute, string interfaceName, Location location)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key != "JsonContext" || argument.Value.Value is not INamedTypeSymbol context)
+            {
+                continue;
+            }
+
+            if (!InheritsFrom(context, _known.JsonSerializerContext))
+            {
+                Report(DiagnosticDescriptors.InvalidJsonContext, location, context.ToDisplayString(), interfaceName);
+                return null;
+            }
+
+            return context.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        }
+
+        return null;
+    }
+
+    private MethodSpec? ParseMember(ISymbol member, INamedTypeSymbol declaring, Location interfaceLocation)
+    {
+        Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? interfaceLocation;
+        switch (member)
+        {
+            case IPropertySymbol property:
+                Report(DiagnosticDescriptors.UnsupportedMember, location, declaring.Name, "property", property.Name);
+                return null;
+            case IEventSymbol @event:
+                Report(DiagnosticDescriptors.UnsupportedMember, location, declaring.Name, "event", @event.Name);
+                return null;
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsAbstract: true } method:
+                return ParseMethod(method, declaring, location);
+            default:
+                return null; // Static members, default implementations and accessors need nothing from the proxy.
+        }
+    }
+
+    private MethodSpec? ParseMethod(IMethodSymbol method, INamedTypeSymbol declaring, Location location)
+    {
+        string displayName = declaring.Name + "." + method.Name;
+        AttributeData? tool = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _known.McpToolAttribute));
+        if (tool is null)
+        {
+            Report(DiagnosticDescriptors.MethodWithoutTool, location, method.Name, declaring.Name);
+            return null;
+        }
+
+        string toolName = tool.ConstructorArguments.Length == 1 ? tool.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+        if (string.IsNullOrWhiteSpace(toolName))
+        {
+            Report(DiagnosticDescriptors.EmptyToolName, AttributeLocation(tool, location), displayName);
+        }
+
+        if (method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.GenericMethod, location, displayName);
+            return null;
+        }
+
+        (AwaitableKind awaitable, ITypeSymbol? resultType)? returnShape = ParseReturnType(method.ReturnType);
+        if (returnShape is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, ReturnTypeLocation(method, location), displayName, method.ReturnType.ToDisplayString());
+            return null;
+        }
+
+        ImmutableEquatableArray<ParameterSpec>? parameters = ParseParameters(method, displayName, location);
+        if (parameters is null)
+        {
+            return null;
+        }
+
+        (AwaitableKind kind, ITypeSymbol? result) = returnShape.Value;
+        ResultKind resultKind = result is null ? ResultKind.None
+            : result.SpecialType == SpecialType.System_String ? ResultKind.Text
+            : SymbolEqualityComparer.Default.Equals(result, _known.CallToolResult) ? ResultKind.Raw
+            : ResultKind.Json;
+
+        string? readerField = resultKind == ResultKind.Json ? ReaderFieldFor(result!) : null;
+        return new MethodSpec(
+            method.Name,
+            declaring.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            toolName,
+            method.ReturnType.ToDisplayString(s_typeFormat),
+            kind,
+            resultKind,
+            readerField,
+            parameters);
+    }
+
+    private (AwaitableKind, ITypeSymbol?)? ParseReturnType(ITypeSymbol returnType)
+    {
+        if (returnType is not INamedTypeSymbol named)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol definition = named.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(definition, _known.Task))
+        {
+            return (AwaitableKind.Task, null);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(definition, _known.ValueTask))
+        {
+            return (AwaitableKind.ValueTask, null);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(definition, _known.TaskOfT))
+        {
+            return (AwaitableKind.TaskOfT, named.TypeArguments[0]);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(definition, _known.ValueTaskOfT))
+        {
+            return (AwaitableKind.ValueTaskOfT, named.TypeArguments[0]);
+        }
+
+        return null;
+    }
+
+    private ImmutableEquatableArray<ParameterSpec>? ParseParameters(IMethodSymbol method, string displayName, Location methodLocation)
+    {
+        var parameters = new List<ParameterSpec>(method.Parameters.Length);
+        bool hasToken = false, hasProgress = false, failed = false;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            Location location = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? methodLocation;
+            string name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+            string type = parameter.Type.ToDisplayString(s_typeFormat);
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.ByReferenceParameter, location, parameter.Name, displayName, RefKindText(parameter.RefKind));
+                failed = true;
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, _known.CancellationToken))
+            {
+                failed |= ReportIfDuplicate(ref hasToken, location, displayName, "CancellationToken");
+                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.CancellationToken, null, ArgumentOmission.Never));
+                continue;
+            }
+
+            if (IsProgress(parameter.Type))
+            {
+                failed |= ReportIfDuplicate(ref hasProgress, location, displayName, "IProgress<McpProgress>");
+                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.Progress, null, ArgumentOmission.Never));
+                continue;
+            }
+
+            string wireName = WireName(parameter);
+            ArgumentOmission omission = ArgumentOmission.Never;
+            ITypeSymbol serialised = parameter.Type;
+            if (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                omission = ArgumentOmission.WhenNullValue;
+                serialised = nullable.TypeArguments[0];
+            }
+            else if (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated)
+            {
+                omission = ArgumentOmission.WhenNullReference;
+            }
+
+            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised), omission));
+        }
+
+        return failed ? null : parameters.ToImmutableEquatableArray();
+    }
+
+    private bool ReportIfDuplicate(ref bool seen, Location location, string displayName, string what)
+    {
+        if (seen)
+        {
+            Report(DiagnosticDescriptors.DuplicateSpecialParameter, location, displayName, what);
+            return true;
+        }
+
+        seen = true;
+        return false;
+    }
+
+    private string WireName(IParameterSymbol parameter)
+    {
+        foreach (AttributeData attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.McpArgumentAttribute)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+            {
+                return name;
+            }
+        }
+
+        return parameter.Name;
+    }
+
+    private bool IsProgress(ITypeSymbol type) =>
+        type is INamedTypeSymbol named
+        && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _known.ProgressOfT)
+        && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], _known.McpProgress);
+
+    /// <summary>The proxy field holding the JSON reader for result type <paramref name="type"/>, added on first use.</summary>
+    private string ReaderFieldFor(ITypeSymbol type)
+    {
+        string key = type.ToDisplayString(s_typeFormat);
+        if (_readers.TryGetValue(key, out ResultReaderSpec? existing))
+        {
+            return existing.FieldName;
+        }
+
+        string jsonField = JsonFieldFor(type);
+        string field = UniqueField("_read" + Identifier(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) + (IsNullable(type) ? "OrNull" : string.Empty));
+        _readers.Add(key, new ResultReaderSpec(key, jsonField, IsNullable(type), field));
+        return field;
+    }
+
+    /// <summary>The proxy field holding <paramref name="type"/>'s JSON metadata, added on first use.</summary>
+    private string JsonFieldFor(ITypeSymbol type)
+    {
+        ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        string key = plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (_jsonTypes.TryGetValue(key, out JsonTypeSpec? existing))
+        {
+            return existing.FieldName;
+        }
+
+        string field = UniqueField("_json" + Identifier(plain));
+        _jsonTypes.Add(key, new JsonTypeSpec(key, field));
+        return field;
+    }
+
+    private string UniqueField(string baseName)
+    {
+        string field = baseName;
+        for (int i = 2; !_fieldNames.Add(field); i++)
+        {
+            field = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return field;
+    }
+
+    private static string Identifier(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => Identifier(array.ElementType) + "Array",
+        INamedTypeSymbol { IsGenericType: true } generic =>
+            generic.Name + "Of" + string.Join("And", generic.TypeArguments.Select(Identifier)),
+        _ => type.Name.Length > 0 ? type.Name : "Value",
+    };
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.NullableAnnotation == NullableAnnotation.Annotated
+        || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> ContainingTypeChain(INamedTypeSymbol symbol)
+    {
+        var chain = new Stack<string>();
+        for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+        {
+            chain.Push(type.Name);
+        }
+
+        return chain;
+    }
+
+    /// <summary><c>IEverythingTools</c> → <c>EverythingToolsProxy</c>; nested types keep their containers' names.</summary>
+    private static string ProxyName(INamedTypeSymbol symbol)
+    {
+        string name = symbol.Name;
+        if (name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]))
+        {
+            name = name.Substring(1);
+        }
+
+        for (INamedTypeSymbol? container = symbol.ContainingType; container is not null; container = container.ContainingType)
+        {
+            name = container.Name + name;
+        }
+
+        return name + "Proxy";
+    }
+
+    private static string RefKindText(RefKind kind) => kind switch
+    {
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        _ => "ref",
+    };
+
+    private static Location AttributeLocation(AttributeData attribute, Location fallback) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
+
+    private static Location ReturnTypeLocation(IMethodSymbol method, Location fallback) =>
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax syntax
+            ? syntax.ReturnType.GetLocation()
+            : fallback;
+
+    private void Report(DiagnosticDescriptor descriptor, Location location, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+}

@@ -1,0 +1,7 @@
+using System;
+using ModelContextProtocol.Client;
+
+namespace McpSdk.Endpoints;
+
+/// <summary>A transport for one new session, plus whatever must live and die with it (an in-process server).</summary>
+internal readonly record struct EndpointTransport(IClientTransport Transport, IAsyncDisposable? Companion);

@@ -1,0 +1,32 @@
+using System;
+using System.ComponentModel;
+
+namespace McpSdk.Invocation;
+
+/// <summary>
+/// The static description of one generated interface method: which tool it calls and how it is named in
+/// messages. Generated proxies hold one per method in a static field, so nothing is computed per call.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ToolMethod
+{
+    /// <summary>Creates the description.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="memberName">The C# member that calls it, e.g. <c>IEverythingTools.EchoAsync</c>.</param>
+    public ToolMethod(string toolName, string memberName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentException.ThrowIfNullOrEmpty(memberName);
+        ToolName = toolName;
+        MemberName = memberName;
+    }
+
+    /// <summary>The tool's wire name.</summary>
+    public string ToolName { get; }
+
+    /// <summary>The C# member that calls the tool.</summary>
+    public string MemberName { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{MemberName} -> {ToolName}";
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using McpSdk.Invocation;
+using ModelContextProtocol.Protocol;
+
+namespace McpSdk.Sessions;
+
+/// <summary>
+/// One live MCP session, as the layers above need it. Implemented today over the official SDK's client; the
+/// seam is small so that a leaner engine can replace it without touching the invoker or the proxies.
+/// </summary>
+internal interface IMcpSession : IAsyncDisposable
+{
+    /// <summary>The server-assigned session id, where the transport has one.</summary>
+    string? SessionId { get; }
+
+    /// <summary>Completes when the session ends for any reason (server exit, stream closed, disposal).</summary>
+    Task Completion { get; }
+
+    /// <summary>Sends <c>tools/call</c> with pre-serialised arguments; cancelling sends <c>notifications/cancelled</c>.</summary>
+    ValueTask<CallToolResult> CallToolAsync(
+        string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Sends <c>ping</c>.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+}
