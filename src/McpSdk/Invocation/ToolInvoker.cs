@@ -51,7 +51,7 @@ public sealed class ToolInvoker
             {
                 throw;
             }
-            catch (Exception exception) when (IsSessionLoss(exception, session))
+            catch (Exception exception) when (IsSessionLoss(exception))
             {
                 string reason = _connection.IsDisposed ? "the connection was disposed" : exception.Message;
                 throw new McpSessionLostException(method.ToolName, reason, exception);
@@ -61,7 +61,8 @@ public sealed class ToolInvoker
         }
     }
 
-    private static bool IsSessionLoss(Exception exception, IMcpSession session) =>
-        exception is ClientTransportClosedException or IOException or ObjectDisposedException
-        || (exception is OperationCanceledException && session.Completion.IsCompleted);
+    // A cancellation the caller did not ask for means the session under the call went away (the SDK cancels
+    // pending requests when its transport closes or the client is disposed).
+    private static bool IsSessionLoss(Exception exception) =>
+        exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException;
 }

@@ -1,15 +1,10 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Endpoints;
 using McpSdk.Invocation;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -18,20 +13,16 @@ namespace McpSdk.Sessions;
 /// <summary>An <see cref="IMcpSession"/> over the official SDK's <see cref="McpClient"/>.</summary>
 internal sealed class SdkSession : IMcpSession
 {
-    private static readonly JsonTypeInfo<ProgressNotificationParams> s_progressParams =
-        (JsonTypeInfo<ProgressNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams));
-
     private readonly McpClient _client;
     private readonly IAsyncDisposable? _companion;
-    private readonly ConcurrentDictionary<long, IProgress<McpProgress>> _progressListeners;
-    private long _nextProgressToken;
+    private readonly ProgressRouter _progress;
     private int _disposed;
 
-    private SdkSession(McpClient client, IAsyncDisposable? companion, ConcurrentDictionary<long, IProgress<McpProgress>> progressListeners)
+    private SdkSession(McpClient client, IAsyncDisposable? companion, ProgressRouter progress)
     {
         _client = client;
         _companion = companion;
-        _progressListeners = progressListeners;
+        _progress = progress;
     }
 
     public string? SessionId => _client.SessionId;
@@ -42,32 +33,22 @@ internal sealed class SdkSession : IMcpSession
     public static async Task<SdkSession> ConnectAsync(
         McpEndpoint endpoint, McpConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        // One listener table per session: a progress notification is routed by its token without a lock and
-        // without registering a handler per call.
-        var listeners = new ConcurrentDictionary<long, IProgress<McpProgress>>();
         var clientOptions = new McpClientOptions
         {
             ClientInfo = options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
             ProtocolVersion = options.ProtocolVersion,
-            Handlers = new McpClientHandlers
-            {
-                NotificationHandlers =
-                [
-                    new(NotificationMethods.ProgressNotification, (notification, _) =>
-                    {
-                        RouteProgress(listeners, notification);
-                        return ValueTask.CompletedTask;
-                    }),
-                ],
-            },
         };
 
+        // One progress table per session, fed in transport order: progress is routed by token without a lock
+        // and without registering a handler per call.
+        var progress = new ProgressRouter();
         EndpointTransport transport = endpoint.CreateTransport(loggerFactory);
         try
         {
-            McpClient client = await McpClient.CreateAsync(transport.Transport, clientOptions, loggerFactory, cancellationToken)
+            McpClient client = await McpClient.CreateAsync(
+                new ObservingClientTransport(transport.Transport, progress.Observe), clientOptions, loggerFactory, cancellationToken)
                 .ConfigureAwait(false);
-            return new SdkSession(client, transport.Companion, listeners);
+            return new SdkSession(client, transport.Companion, progress);
         }
         catch
         {
@@ -89,16 +70,15 @@ internal sealed class SdkSession : IMcpSession
             return await _client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        long token = Interlocked.Increment(ref _nextProgressToken);
+        long token = _progress.Register(progress);
         request.Meta = new JsonObject { ["progressToken"] = token };
-        _progressListeners[token] = progress;
         try
         {
             return await _client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _progressListeners.TryRemove(token, out _);
+            _progress.Unregister(token);
         }
     }
 
@@ -122,30 +102,6 @@ internal sealed class SdkSession : IMcpSession
             {
                 await _companion.DisposeAsync().ConfigureAwait(false);
             }
-        }
-    }
-
-    private static void RouteProgress(ConcurrentDictionary<long, IProgress<McpProgress>> listeners, JsonRpcNotification notification)
-    {
-        if (notification.Params is null)
-        {
-            return;
-        }
-
-        ProgressNotificationParams? progress;
-        try
-        {
-            progress = notification.Params.Deserialize(s_progressParams);
-        }
-        catch (JsonException)
-        {
-            return; // A malformed notification from the server must not break the session.
-        }
-
-        if (progress?.ProgressToken.Token is long token && listeners.TryGetValue(token, out IProgress<McpProgress>? listener))
-        {
-            ProgressNotificationValue value = progress.Progress;
-            listener.Report(new McpProgress(value.Progress, value.Total, value.Message));
         }
     }
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace McpSdk.Sessions;
+
+/// <summary>
+/// Delivers <c>notifications/progress</c> to the caller that asked for them, in the order the server sent them.
+/// </summary>
+/// <remarks>
+/// The official SDK hands every incoming message to the thread pool separately, so a progress notification sent
+/// before a result can reach its handler after the call has completed. The router instead sees messages as the
+/// transport yields them (see <see cref="ObservingTransport"/>), which keeps progress strictly before the result.
+/// </remarks>
+internal sealed class ProgressRouter
+{
+    private static readonly JsonTypeInfo<ProgressNotificationParams> s_progressParams =
+        (JsonTypeInfo<ProgressNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams));
+
+    private readonly ConcurrentDictionary<long, IProgress<McpProgress>> _listeners = new();
+    private long _nextToken;
+
+    /// <summary>Registers a listener and returns the progress token to put in the request's <c>_meta</c>.</summary>
+    public long Register(IProgress<McpProgress> listener)
+    {
+        long token = Interlocked.Increment(ref _nextToken);
+        _listeners[token] = listener;
+        return token;
+    }
+
+    public void Unregister(long token) => _listeners.TryRemove(token, out _);
+
+    /// <summary>Called for every incoming message, on the transport's read path: must be cheap and never throw.</summary>
+    public void Observe(JsonRpcMessage message)
+    {
+        if (_listeners.IsEmpty
+            || message is not JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters })
+        {
+            return;
+        }
+
+        try
+        {
+            ProgressNotificationParams? progress = parameters.Deserialize(s_progressParams);
+            if (progress?.ProgressToken.Token is long token && _listeners.TryGetValue(token, out IProgress<McpProgress>? listener))
+            {
+                ProgressNotificationValue value = progress.Progress;
+                listener.Report(new McpProgress(value.Progress, value.Total, value.Message));
+            }
+        }
+        catch (Exception)
+        {
+            // A malformed notification, or a listener that throws, must not break the session that carries other calls.
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using McpSdk.Tests.Peers;
+using Xunit;
+
+namespace McpSdk.Tests.Samples;
+
+/// <summary>The README's sample command, run as a user runs it: a separate process, output read from stdout.</summary>
+public sealed class EverythingSampleTests
+{
+    [Fact]
+    public async Task Sample_prints_echo_sum_weather_and_progress_from_the_embedded_server()
+    {
+        string output = await RunSampleAsync();
+
+        AssertPrintsEveryResult(output);
+        Assert.Contains("embedded server-everything", output);
+    }
+
+    [Fact]
+    public async Task Sample_prints_the_same_from_the_real_server_everything_over_stdio()
+    {
+        string script = Path.Combine(PeerServers.RepositoryRoot, "tests", "peers", "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js");
+        PeerServers.ServerEverythingStdio(); // Fails with a clear message when the peer is not installed.
+
+        string output = await RunSampleAsync("--stdio", "node", script, "stdio");
+
+        AssertPrintsEveryResult(output);
+        Assert.Contains("stdio:node", output);
+    }
+
+    private static void AssertPrintsEveryResult(string output)
+    {
+        Assert.Contains("Echo: Hello from McpSdk", output);
+        Assert.Contains("The sum of 1 and 2 is 3.", output);
+        Assert.Contains("Weather { Temperature = 36, Conditions = Light rain / drizzle, Humidity = 82 }", output);
+        Assert.Contains("progress 3/3", output);
+        Assert.Contains("Long running operation completed.", output);
+    }
+
+    private static async Task<string> RunSampleAsync(params string[] arguments)
+    {
+        // The sample builds next to this test assembly's configuration: bin/<Configuration>/net10.0.
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        string sample = Path.Combine(PeerServers.RepositoryRoot, "samples", "Everything", "bin", configuration, "net10.0", "Everything.dll");
+        Assert.True(File.Exists(sample), $"The sample was not built at {sample}.");
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(sample);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        string output = await stdout;
+        Assert.True(process.ExitCode == 0, $"The sample exited with {process.ExitCode}.\nstdout:\n{output}\nstderr:\n{await stderr}");
+        return output;
+    }
+}
