@@ -104,7 +104,8 @@ internal static class Emitter
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type + " " + p.Name));
         writer.OpenBlock($"{method.ReturnType} {method.DeclaringInterfaceType}.{method.Name}({parameters})");
 
-        writer.WriteLine($"var arguments = new {Invocation}.ToolArguments();");
+        string arguments = LocalName("arguments", method.Parameters);
+        writer.WriteLine($"var {arguments} = new {Invocation}.ToolArguments();");
         foreach (ParameterSpec parameter in method.Parameters.Where(p => p.Kind == ParameterKind.Argument))
         {
             string call = parameter.Omission switch
@@ -113,7 +114,7 @@ internal static class Emitter
                 ArgumentOmission.WhenNullValue => "AddIfHasValue",
                 _ => "Add",
             };
-            writer.WriteLine($"arguments.{call}({Literal(parameter.WireName)}, {parameter.Name}, {parameter.JsonField});");
+            writer.WriteLine($"{arguments}.{call}({Literal(parameter.WireName)}, {parameter.Name}, {parameter.JsonField});");
         }
 
         string progress = method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Progress)?.Name ?? "null";
@@ -126,7 +127,13 @@ internal static class Emitter
             _ => method.ResultReaderField!,
         };
 
-        string invoke = $"_invoker.InvokeAsync({methodField}, arguments, {reader}, {progress}, {token})";
+        string invoke = $"_invoker.InvokeAsync({methodField}, {arguments}, {reader}, {progress}, {token})";
+        if (method.Result is ResultKind.Text or ResultKind.Raw && method.ReturnType.EndsWith("?>", System.StringComparison.Ordinal))
+        {
+            // string? and CallToolResult? read with the non-null reader; '!' bridges Task<T> to Task<T?>.
+            invoke += "!";
+        }
+
         writer.WriteLine(method.Awaitable switch
         {
             AwaitableKind.ValueTask => $"return new global::System.Threading.Tasks.ValueTask({invoke});",
@@ -134,6 +141,18 @@ internal static class Emitter
             _ => $"return {invoke};",
         });
         writer.CloseBlock();
+    }
+
+    /// <summary><paramref name="name"/>, numbered if a parameter of the method already uses it.</summary>
+    private static string LocalName(string name, IEnumerable<ParameterSpec> parameters)
+    {
+        string local = name;
+        for (int i = 2; parameters.Any(p => p.Name == local); i++)
+        {
+            local = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return local;
     }
 
     /// <summary>One static field per method: <c>s_echoAsync</c>, numbered where overloads share a name.</summary>

@@ -5,6 +5,7 @@ using McpSdk.Generators.Common;
 using McpSdk.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpSdk.Generators;
 
@@ -34,7 +35,9 @@ internal sealed class Parser
         }
 
         var parser = new Parser(new KnownTypes(context.SemanticModel.Compilation));
-        ClientSpec? spec = parser.ParseInterface(symbol, context.Attributes[0], context.TargetNode.GetLocation(), cancellationToken);
+        // The interface's name, not its whole declaration: diagnostics about the interface underline only that.
+        Location location = ((InterfaceDeclarationSyntax)context.TargetNode).Identifier.GetLocation();
+        ClientSpec? spec = parser.ParseInterface(symbol, context.Attributes[0], location, cancellationToken);
         return (spec, parser._diagnostics.ToImmutableEquatableArray());
     }
 
@@ -102,7 +105,7 @@ internal sealed class Parser
 
             if (!InheritsFrom(context, _known.JsonSerializerContext))
             {
-                Report(DiagnosticDescriptors.InvalidJsonContext, location, context.ToDisplayString(), interfaceName);
+                Report(DiagnosticDescriptors.InvalidJsonContext, AttributeLocation(attribute, location), context.ToDisplayString(), interfaceName);
                 return null;
             }
 

@@ -1,0 +1,247 @@
+using Xunit;
+
+namespace McpSdk.Generators.Tests;
+
+/// <summary>
+/// The emitted proxies, compared with the baselines in Snapshots/. Every case also compiles the output and
+/// requires no error and no warning.
+/// </summary>
+public sealed class EmitterSnapshotTests
+{
+    [Fact]
+    public void Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.HandWrittenJsonContext);
+
+        run.AssertCleanCompilation();
+        Assert.Equal("Everything.IEverythingTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Every_awaitable_shape_returns_the_invoker_task_or_wraps_it_in_a_ValueTask()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Shapes;
+
+            [McpClient]
+            public interface IShapes
+            {
+                [McpTool("task")]
+                Task RunAsync(CancellationToken cancellationToken);
+
+                [McpTool("value-task")]
+                ValueTask RunValueAsync(CancellationToken cancellationToken);
+
+                [McpTool("task-of-t")]
+                Task<int> CountAsync();
+
+                [McpTool("value-task-of-t")]
+                ValueTask<string> NameAsync();
+
+                [McpTool("value-task-of-json")]
+                ValueTask<Point> PointAsync(Point origin);
+            }
+
+            public sealed record Point(int X, int Y);
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Optional_renamed_keyword_and_nullable_parameters_and_results_are_emitted_with_omission_and_escapes()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Search;
+
+            [McpClient]
+            public interface ISearchTools
+            {
+                [McpTool("search")]
+                Task<Weather?> SearchAsync(
+                    string query,
+                    string? note = null,
+                    int? limit = null,
+                    [McpArgument("max_results")] int maxResults = 10,
+                    string @class = "any",
+                    CancellationToken cancellationToken = default);
+
+                [McpTool("find")]
+                Task<Weather> FindAsync(string query);
+
+                [McpTool("count")]
+                Task<int?> CountAsync(int? minimum);
+            }
+
+            public sealed record Weather(double Temperature, string Conditions);
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Nullable_text_and_raw_results_compile_without_nullability_warnings()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+            using ModelContextProtocol.Protocol;
+
+            namespace Loose;
+
+            [McpClient]
+            public interface ILooseTools
+            {
+                [McpTool("text")]
+                Task<string?> TextAsync();
+
+                [McpTool("value-text")]
+                ValueTask<string?> ValueTextAsync();
+
+                [McpTool("raw")]
+                Task<CallToolResult?> RawAsync();
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Methods_of_base_interfaces_are_implemented_explicitly_against_the_declaring_interface()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Layers;
+
+            public interface IPingTools
+            {
+                [McpTool("ping")]
+                Task<string> PingAsync();
+            }
+
+            public interface IHealthTools
+            {
+                [McpTool("health-ping")]
+                Task<string> PingAsync();
+            }
+
+            [McpClient]
+            public interface IAdminTools : IPingTools, IHealthTools
+            {
+                [McpTool("restart")]
+                Task RestartAsync(string reason);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Interface_in_the_global_namespace_emits_a_proxy_without_a_namespace()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            [McpClient]
+            public interface IGlobalTools
+            {
+                [McpTool("echo")]
+                Task<string> EchoAsync(string message);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Equal("IGlobalTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Interface_nested_in_a_class_emits_a_proxy_named_after_its_containers()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Host;
+
+            public static class Outer
+            {
+                internal static class Middle
+                {
+                    [McpClient]
+                    internal interface IInnerTools
+                    {
+                        [McpTool("echo")]
+                        Task<string> EchoAsync(string message);
+                    }
+                }
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Equal("Host.Outer.Middle.IInnerTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void JsonContext_of_the_attribute_is_passed_to_the_proxy_options()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run(
+            """
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Contexts;
+
+            [McpClient(JsonContext = typeof(global::Everything.EverythingJsonContext))]
+            internal interface IContextTools
+            {
+                [McpTool("point")]
+                Task<Point> PointAsync(Point origin);
+            }
+
+            internal sealed record Point(int X, int Y);
+            """,
+            TestSources.HandWrittenJsonContext);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Parameter_names_that_the_proxy_also_uses_do_not_collide_with_its_locals()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Collisions;
+
+            [McpClient]
+            public interface ICollisionTools
+            {
+                [McpTool("run")]
+                Task<string> RunAsync(string arguments, string invoker, string s_json);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+}
