@@ -57,6 +57,19 @@ internal static class DiagnosticDescriptors
         "Client interface not accessible to its proxy",
         "Interface '{0}' is private or protected; the generated proxy needs it to be public or internal");
 
+    public static DiagnosticDescriptor InvalidPolicyValue { get; } = Error(
+        "MCPSDK011",
+        "Invalid policy attribute value",
+        "[{0}] on '{1}' has the value {2}, which is invalid: {3}");
+
+    public static DiagnosticDescriptor ConflictingToolPolicy { get; } = new(
+        "MCPSDK012",
+        "Methods calling one tool declare different limits",
+        "Methods '{0}' and '{1}' both call tool '{2}' but declare different {3}; they share the tool's limits, so the strictest applies at run time",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

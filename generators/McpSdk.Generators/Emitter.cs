@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using McpSdk.Generators.Common;
 using McpSdk.Generators.Model;
@@ -37,7 +39,7 @@ internal static class Emitter
 
     private static void WriteProxy(SourceWriter writer, ClientSpec spec)
     {
-        Dictionary<MethodSpec, string> methodFields = MethodFieldNames(spec.Methods);
+        Dictionary<MethodSpec, string> methodFields = MethodFieldNames(spec);
 
         writer.WriteLine($"/// <summary>Calls the MCP tools of <see cref=\"{spec.InterfaceType}\"/>; get it from McpConnection.CreateClient.</summary>");
         writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"McpSdk.Generators\", \"{ThisAssembly.Version}\")]");
@@ -48,11 +50,16 @@ internal static class Emitter
         writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions({context});");
         foreach (MethodSpec method in spec.Methods)
         {
-            writer.WriteLine($"private static readonly {Invocation}.ToolMethod {methodFields[method]} = new({Literal(method.ToolName)}, {Literal(spec.InterfaceName + "." + method.Name)});");
+            WriteToolMethod(writer, method, methodFields[method]);
         }
 
         writer.WriteLine();
         writer.WriteLine($"private readonly {Invocation}.ToolInvoker _invoker;");
+        foreach (MethodSpec method in spec.Methods)
+        {
+            writer.WriteLine($"private readonly {Invocation}.BoundTool {BoundField(methodFields[method])};");
+        }
+
         foreach (JsonTypeSpec json in spec.JsonTypes)
         {
             writer.WriteLine($"private readonly {JsonTypeInfo}<{json.Type}> {json.FieldName};");
@@ -66,6 +73,11 @@ internal static class Emitter
         writer.WriteLine();
         writer.OpenBlock($"private {spec.ProxyName}({Invocation}.ToolInvoker invoker)");
         writer.WriteLine("_invoker = invoker;");
+        foreach (MethodSpec method in spec.Methods)
+        {
+            writer.WriteLine($"{BoundField(methodFields[method])} = invoker.Bind({methodFields[method]});");
+        }
+
         foreach (JsonTypeSpec json in spec.JsonTypes)
         {
             writer.WriteLine($"{json.FieldName} = global::McpSdk.Serialization.McpJson.GetTypeInfo<{json.Type}>(s_json, {Literal(spec.InterfaceName)});");
@@ -74,9 +86,12 @@ internal static class Emitter
         foreach (ResultReaderSpec reader in spec.ResultReaders)
         {
             // A nullable reference result reads with the plain type's metadata; '!' bridges the annotation.
-            writer.WriteLine(reader.AllowsNull
-                ? $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json<{reader.ResultType}>({reader.JsonField}!, allowNull: true);"
-                : $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: false);");
+            writer.WriteLine(reader.Nullability switch
+            {
+                Nullability.Reference => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json<{reader.ResultType}>({reader.JsonField}!, allowNull: true);",
+                Nullability.Value => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: true);",
+                _ => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: false);",
+            });
         }
 
         writer.CloseBlock();
@@ -127,8 +142,8 @@ internal static class Emitter
             _ => method.ResultReaderField!,
         };
 
-        string invoke = $"_invoker.InvokeAsync({methodField}, {arguments}, {reader}, {progress}, {token})";
-        if (method.Result is ResultKind.Text or ResultKind.Raw && method.ReturnType.EndsWith("?>", System.StringComparison.Ordinal))
+        string invoke = $"_invoker.InvokeAsync({BoundField(methodField)}, {arguments}, {reader}, {progress}, {token})";
+        if (method.Result is ResultKind.Text or ResultKind.Raw && method.ResultAllowsNull)
         {
             // string? and CallToolResult? read with the non-null reader; '!' bridges Task<T> to Task<T?>.
             invoke += "!";
@@ -143,6 +158,74 @@ internal static class Emitter
         writer.CloseBlock();
     }
 
+    /// <summary>The method's static description, with its policy when it declares one.</summary>
+    private static void WriteToolMethod(SourceWriter writer, MethodSpec method, string field)
+    {
+        string head = $"private static readonly {Invocation}.ToolMethod {field} = new({Literal(method.ToolName)}, {Literal(method.DisplayName)}";
+        PolicySpec policy = method.Policy;
+        if (policy.IsEmpty)
+        {
+            writer.WriteLine(head + ");");
+            return;
+        }
+
+        writer.WriteLine(head + $", new {Invocation}.CallPolicy");
+        writer.OpenBlock();
+        if (policy.MaxConcurrency is { } maxConcurrency)
+        {
+            writer.WriteLine($"MaxConcurrency = {Int(maxConcurrency)},");
+        }
+
+        if (policy.Priority is { } priority)
+        {
+            writer.WriteLine($"Priority = global::McpSdk.McpPriority.{PriorityName(priority)},");
+        }
+
+        if (policy.RateLimitPermits is { } permits)
+        {
+            writer.WriteLine($"RateLimitPermits = {Int(permits)},");
+            writer.WriteLine($"RateLimitWindow = global::System.TimeSpan.FromSeconds({policy.RateLimitPerSeconds!.Value.ToString("R", CultureInfo.InvariantCulture)}),");
+            if (policy.RateLimitMode == 1)
+            {
+                writer.WriteLine("RateLimitMode = global::McpSdk.RateLimitMode.Reject,");
+            }
+        }
+
+        if (policy.TimeoutMilliseconds is { } timeout)
+        {
+            writer.WriteLine($"Timeout = global::System.TimeSpan.FromMilliseconds({Int(timeout)}),");
+        }
+
+        if (policy.MaxAttempts is { } attempts)
+        {
+            writer.WriteLine($"MaxAttempts = {Int(attempts)},");
+            if (policy.RetryBaseDelayMilliseconds is { } delay)
+            {
+                writer.WriteLine($"RetryBaseDelay = global::System.TimeSpan.FromMilliseconds({Int(delay)}),");
+            }
+        }
+
+        if (policy.QueueLimit is { } queueLimit)
+        {
+            writer.WriteLine($"QueueLimit = {Int(queueLimit)},");
+        }
+
+        writer.CloseBlock(");");
+    }
+
+    private static string PriorityName(int priority) => priority switch
+    {
+        0 => "Low",
+        2 => "High",
+        3 => "Critical",
+        _ => "Normal",
+    };
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The instance field holding a method bound to the connection: <c>s_echoAsync</c> → <c>_echoAsync</c>.</summary>
+    private static string BoundField(string staticField) => "_" + staticField.Substring(2);
+
     /// <summary><paramref name="name"/>, numbered if a parameter of the method already uses it.</summary>
     private static string LocalName(string name, IEnumerable<ParameterSpec> parameters)
     {
@@ -155,21 +238,30 @@ internal static class Emitter
         return local;
     }
 
-    /// <summary>One static field per method: <c>s_echoAsync</c>, numbered where overloads share a name.</summary>
-    private static Dictionary<MethodSpec, string> MethodFieldNames(IReadOnlyList<MethodSpec> methods)
+    /// <summary>
+    /// One static field per method (<c>s_echoAsync</c>, its description) and one instance field (<c>_echoAsync</c>,
+    /// its binding), numbered where overloads share a name or a name is already taken by another field.
+    /// </summary>
+    private static Dictionary<MethodSpec, string> MethodFieldNames(ClientSpec spec)
     {
+        var used = new HashSet<string>(StringComparer.Ordinal) { "_invoker", "s_json" };
+        used.UnionWith(spec.JsonTypes.Select(json => json.FieldName));
+        used.UnionWith(spec.ResultReaders.Select(reader => reader.FieldName));
+
         var names = new Dictionary<MethodSpec, string>();
-        var used = new HashSet<string>();
-        foreach (MethodSpec method in methods)
+        foreach (MethodSpec method in spec.Methods)
         {
-            string baseName = "s_" + char.ToLowerInvariant(method.Name[0]) + method.Name.Substring(1);
-            string name = baseName;
-            for (int i = 2; !used.Add(name); i++)
+            string name = method.Name.TrimStart('@');
+            string baseName = char.ToLowerInvariant(name[0]) + name.Substring(1);
+            string candidate = baseName;
+            for (int i = 2; used.Contains("s_" + candidate) || used.Contains("_" + candidate); i++)
             {
-                name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                candidate = baseName + i.ToString(CultureInfo.InvariantCulture);
             }
 
-            names[method] = name;
+            used.Add("s_" + candidate);
+            used.Add("_" + candidate);
+            names[method] = "s_" + candidate;
         }
 
         return names;

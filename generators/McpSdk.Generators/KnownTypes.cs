@@ -9,6 +9,18 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? McpArgumentAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.McpArgumentAttribute");
 
+    public INamedTypeSymbol? MaxConcurrencyAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.MaxConcurrencyAttribute");
+
+    public INamedTypeSymbol? PriorityAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.PriorityAttribute");
+
+    public INamedTypeSymbol? RateLimitAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.RateLimitAttribute");
+
+    public INamedTypeSymbol? TimeoutAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.TimeoutAttribute");
+
+    public INamedTypeSymbol? RetryAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.RetryAttribute");
+
+    public INamedTypeSymbol? QueueLimitAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.QueueLimitAttribute");
+
     public INamedTypeSymbol? McpProgress { get; } = compilation.GetTypeByMetadataName("McpSdk.McpProgress");
 
     public INamedTypeSymbol? CallToolResult { get; } = compilation.GetTypeByMetadataName("ModelContextProtocol.Protocol.CallToolResult");

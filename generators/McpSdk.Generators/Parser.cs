@@ -13,7 +13,7 @@ namespace McpSdk.Generators;
 /// Reads one [McpClient] interface into a <see cref="ClientSpec"/> and its diagnostics. Symbols are used here
 /// and nowhere after: the spec holds strings only.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -61,21 +61,29 @@ internal sealed class Parser
 
         string? jsonContext = ParseJsonContext(attribute, interfaceName, location);
 
+        PolicySpec clientPolicy = ParsePolicy(symbol, location);
         var methods = new List<MethodSpec>();
+        var methodLocations = new List<Location>();
         foreach (INamedTypeSymbol declaring in new[] { symbol }.Concat(symbol.AllInterfaces))
         {
+            PolicySpec interfacePolicy = SymbolEqualityComparer.Default.Equals(declaring, symbol)
+                ? clientPolicy
+                : ParsePolicy(declaring, location).Over(clientPolicy);
             foreach (ISymbol member in declaring.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                MethodSpec? method = ParseMember(member, declaring, location);
+                Location memberLocation = member.Locations.FirstOrDefault(l => l.IsInSource) ?? location;
+                MethodSpec? method = ParseMember(member, declaring, interfacePolicy, memberLocation);
                 if (method is not null)
                 {
                     methods.Add(method);
+                    methodLocations.Add(memberLocation);
                 }
             }
         }
 
-        if (_diagnostics.Count > 0)
+        ReportConflictingToolPolicies(methods, methodLocations);
+        if (_diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return null;
         }
@@ -115,9 +123,8 @@ internal sealed class Parser
         return null;
     }
 
-    private MethodSpec? ParseMember(ISymbol member, INamedTypeSymbol declaring, Location interfaceLocation)
+    private MethodSpec? ParseMember(ISymbol member, INamedTypeSymbol declaring, PolicySpec interfacePolicy, Location location)
     {
-        Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? interfaceLocation;
         switch (member)
         {
             case IPropertySymbol property:
@@ -127,13 +134,13 @@ internal sealed class Parser
                 Report(DiagnosticDescriptors.UnsupportedMember, location, declaring.Name, "event", @event.Name);
                 return null;
             case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsAbstract: true } method:
-                return ParseMethod(method, declaring, location);
+                return ParseMethod(method, declaring, interfacePolicy, location);
             default:
                 return null; // Static members, default implementations and accessors need nothing from the proxy.
         }
     }
 
-    private MethodSpec? ParseMethod(IMethodSymbol method, INamedTypeSymbol declaring, Location location)
+    private MethodSpec? ParseMethod(IMethodSymbol method, INamedTypeSymbol declaring, PolicySpec interfacePolicy, Location location)
     {
         string displayName = declaring.Name + "." + method.Name;
         AttributeData? tool = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _known.McpToolAttribute));
@@ -163,6 +170,7 @@ internal sealed class Parser
         }
 
         ImmutableEquatableArray<ParameterSpec>? parameters = ParseParameters(method, displayName, location);
+        PolicySpec policy = ParsePolicy(method, location).Over(interfacePolicy);
         if (parameters is null)
         {
             return null;
@@ -176,14 +184,17 @@ internal sealed class Parser
 
         string? readerField = resultKind == ResultKind.Json ? ReaderFieldFor(result!) : null;
         return new MethodSpec(
-            method.Name,
+            EscapeKeyword(method.Name),
+            displayName,
             declaring.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             toolName,
             method.ReturnType.ToDisplayString(s_typeFormat),
             kind,
             resultKind,
+            result is not null && NullabilityOf(result) != Nullability.None,
             readerField,
-            parameters);
+            parameters,
+            policy);
     }
 
     private (AwaitableKind, ITypeSymbol?)? ParseReturnType(ITypeSymbol returnType)
@@ -224,7 +235,7 @@ internal sealed class Parser
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             Location location = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? methodLocation;
-            string name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+            string name = EscapeKeyword(parameter.Name);
             string type = parameter.Type.ToDisplayString(s_typeFormat);
             if (parameter.RefKind != RefKind.None)
             {
@@ -308,8 +319,9 @@ internal sealed class Parser
         }
 
         string jsonField = JsonFieldFor(type);
-        string field = UniqueField("_read" + Identifier(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) + (IsNullable(type) ? "OrNull" : string.Empty));
-        _readers.Add(key, new ResultReaderSpec(key, jsonField, IsNullable(type), field));
+        Nullability nullability = NullabilityOf(type);
+        string field = UniqueField("_read" + Identifier(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) + (nullability == Nullability.Reference ? "OrNull" : string.Empty));
+        _readers.Add(key, new ResultReaderSpec(key, jsonField, nullability, field));
         return field;
     }
 
@@ -347,9 +359,13 @@ internal sealed class Parser
         _ => type.Name.Length > 0 ? type.Name : "Value",
     };
 
-    private static bool IsNullable(ITypeSymbol type) =>
-        type.NullableAnnotation == NullableAnnotation.Annotated
-        || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+    private static Nullability NullabilityOf(ITypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? Nullability.Value
+        : type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated ? Nullability.Reference
+        : Nullability.None;
+
+    private static string EscapeKeyword(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
     {

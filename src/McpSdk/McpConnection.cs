@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Diagnostics;
 using McpSdk.Invocation;
+using McpSdk.Scheduling;
 using McpSdk.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace McpSdk;
 
 /// <summary>
-/// A connection to one MCP server endpoint. It owns the sessions and everything that runs calls on them;
+/// A connection to one MCP server endpoint. It owns the sessions, the scheduler and every tool's policy state;
 /// typed clients made by <see cref="CreateClient{TClient}"/> share it. Dispose it to end every session.
 /// </summary>
 /// <example>
@@ -22,14 +25,16 @@ namespace McpSdk;
 public sealed class McpConnection : IAsyncDisposable
 {
     private readonly IMcpSession _session;
+    private readonly PriorityScheduler _scheduler;
     private int _disposed;
 
-    private McpConnection(McpEndpoint endpoint, McpConnectionOptions options, IMcpSession session)
+    internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, IMcpSession session)
     {
         Endpoint = endpoint;
         Options = options;
         _session = session;
-        Invoker = new ToolInvoker(this);
+        _scheduler = new PriorityScheduler(options.MaxConcurrency, options.QueueLimit, options.PriorityAgingAdmissions, options.TimeProvider);
+        Invoker = new ToolInvoker(this, _scheduler, options.TimeProvider);
     }
 
     /// <summary>The endpoint this connection opens sessions to.</summary>
@@ -68,7 +73,46 @@ public sealed class McpConnection : IAsyncDisposable
         return McpClientRegistry.Create<TClient>(Invoker);
     }
 
-    /// <summary>Ends every session; calls still running fail with <see cref="McpSessionLostException"/>.</summary>
+    /// <summary>
+    /// The connection's counters, per tool and in total, read without stopping calls. At every quiescent moment
+    /// <c>Submitted == Succeeded + Failed + Cancelled</c>.
+    /// </summary>
+    public McpConnectionStats GetStats()
+    {
+        var tools = new Dictionary<string, McpToolStats>(StringComparer.Ordinal);
+        long[] buckets = LatencyHistogram.CreateBuckets();
+        long count = 0, sum = 0;
+        McpToolStats total = new() { Queued = McpQueuedCounts.Empty };
+        foreach (ToolGate gate in _scheduler.Gates)
+        {
+            McpToolStats tool = gate.Snapshot();
+            tools[gate.ToolName] = tool;
+            gate.Statistics.Latency.AddTo(buckets, ref count, ref sum);
+            total = total with
+            {
+                Submitted = total.Submitted + tool.Submitted,
+                Succeeded = total.Succeeded + tool.Succeeded,
+                Failed = total.Failed + tool.Failed,
+                Cancelled = total.Cancelled + tool.Cancelled,
+                Rejected = total.Rejected + tool.Rejected,
+                TimedOut = total.TimedOut + tool.TimedOut,
+                Retried = total.Retried + tool.Retried,
+                InFlight = total.InFlight + tool.InFlight,
+                Queued = new McpQueuedCounts(
+                    total.Queued.Critical + tool.Queued.Critical,
+                    total.Queued.High + tool.Queued.High,
+                    total.Queued.Normal + tool.Queued.Normal,
+                    total.Queued.Low + tool.Queued.Low),
+            };
+        }
+
+        return new McpConnectionStats(total with { Latency = LatencyHistogram.Summarise(buckets, count, sum) }, tools);
+    }
+
+    /// <summary>
+    /// Ends every session. Waiting calls fail with <see cref="ObjectDisposedException"/>; calls running fail with
+    /// <see cref="McpSessionLostException"/>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -76,6 +120,7 @@ public sealed class McpConnection : IAsyncDisposable
             return;
         }
 
+        _scheduler.Dispose();
         await _session.DisposeAsync().ConfigureAwait(false);
     }
 

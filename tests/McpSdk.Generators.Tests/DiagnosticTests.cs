@@ -21,7 +21,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Valid_interfaces_report_no_diagnostic()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.HandWrittenJsonContext, TestSources.SmallClient);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext, TestSources.SmallClient);
 
         run.AssertCleanCompilation();
         Assert.Equal(2, run.GeneratedSources.Length);
@@ -377,6 +377,112 @@ public sealed class DiagnosticTests
 
         Assert.Equal(new[] { "MCPSDK001", "MCPSDK002", "MCPSDK007" }, run.GeneratorDiagnostics.Select(d => d.Id).Order().ToArray());
         Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("[MaxConcurrency(0)]", "MaxConcurrency(0)", "0")]
+    [InlineData("[Timeout(-5)]", "Timeout(-5)", "-5")]
+    [InlineData("[Retry(0)]", "Retry(0)", "0")]
+    [InlineData("[QueueLimit(-1)]", "QueueLimit(-1)", "-1")]
+    [InlineData("[RateLimit(0)]", "RateLimit(0)", "0")]
+    [InlineData("[RateLimit(5, PerSeconds = 0)]", "RateLimit(5, PerSeconds = 0)", "0")]
+    [InlineData("[Retry(3, BaseDelayMilliseconds = -1)]", "Retry(3, BaseDelayMilliseconds = -1)", "-1")]
+    [InlineData("[Priority((McpPriority)7)]", "Priority((McpPriority)7)", "7")]
+    public void Invalid_policy_value_reports_MCPSDK011_on_the_attribute(string attribute, string underlined, string value)
+    {
+        GeneratorRun run = Run($$"""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("echo")]
+                {{attribute}}
+                Task<string> EchoAsync(string message);
+            }
+            """);
+
+        Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK011");
+        Assert.Equal(underlined, run.LocatedText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'ITools.EchoAsync'", message, System.StringComparison.Ordinal);
+        Assert.Contains(value, message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_policy_value_on_the_interface_reports_MCPSDK011_on_the_interface_attribute()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            [MaxConcurrency(-3)]
+            public interface ITools
+            {
+                [McpTool("echo")]
+                Task<string> EchoAsync(string message);
+            }
+            """);
+
+        Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK011");
+        Assert.Equal("MaxConcurrency(-3)", run.LocatedText(diagnostic));
+    }
+
+    [Fact]
+    public void Valid_policy_values_at_their_bounds_report_nothing()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            [MaxConcurrency(1), QueueLimit(0), Priority(McpPriority.Low)]
+            public interface ITools
+            {
+                [McpTool("echo")]
+                [Timeout(1), Retry(1, BaseDelayMilliseconds = 0), RateLimit(1, PerSeconds = 0.001, Mode = RateLimitMode.Reject)]
+                Task<string> EchoAsync(string message);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void Methods_calling_one_tool_with_different_limits_warn_MCPSDK012_and_still_emit_the_proxy()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("search"), MaxConcurrency(2)]
+                Task<string> SearchAsync(string query);
+
+                [McpTool("search"), MaxConcurrency(8)]
+                Task<string> SearchAgainAsync(string query);
+            }
+            """);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MCPSDK012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("SearchAgainAsync", run.LocatedText(diagnostic));
+        Assert.Contains("[MaxConcurrency]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void Methods_calling_one_tool_with_the_same_limits_or_other_policies_report_nothing()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            [MaxConcurrency(4)]
+            public interface ITools
+            {
+                [McpTool("search"), Priority(McpPriority.High), Timeout(100)]
+                Task<string> SearchAsync(string query);
+
+                [McpTool("search"), Retry(3)]
+                Task<string> SearchAgainAsync(string query);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 
     private static GeneratorRun Run(string source) =>

@@ -11,7 +11,7 @@ public sealed class EmitterSnapshotTests
     [Fact]
     public void Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.HandWrittenJsonContext);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext);
 
         run.AssertCleanCompilation();
         Assert.Equal("Everything.IEverythingTools.g.cs", Assert.Single(run.GeneratedSources).HintName);

@@ -1,3 +1,7 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+
 namespace McpSdk.Generators.Tests;
 
 /// <summary>Source text shared by several test classes.</summary>
@@ -30,39 +34,13 @@ internal static class TestSources
         }
         """;
 
-    /// <summary>The interface of samples/Everything, as the sample declares it.</summary>
-    public const string EverythingTools = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using McpSdk;
-        using ModelContextProtocol.Protocol;
+    /// <summary>The interface of samples/Everything, read from the sample itself so the snapshot cannot drift from it.</summary>
+    public static string EverythingTools { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "Everything", "IEverythingTools.cs"));
 
+    /// <summary>The sample's result record (its file also holds a partial JSON context, which needs System.Text.Json's generator).</summary>
+    public const string EverythingWeather = """
         namespace Everything;
 
-        /// <summary>Four tools of <c>@modelcontextprotocol/server-everything</c>, typed.</summary>
-        [McpClient(JsonContext = typeof(EverythingJsonContext))]
-        public interface IEverythingTools
-        {
-            /// <summary>Answers "Echo: {message}".</summary>
-            [McpTool("echo")]
-            Task<string> EchoAsync(string message, CancellationToken cancellationToken = default);
-
-            /// <summary>Answers with text: "The sum of 1 and 2 is 3."</summary>
-            [McpTool("get-sum")]
-            Task<string> GetSumAsync(double a, double b, CancellationToken cancellationToken = default);
-
-            /// <summary>Answers with structuredContent, read into a record.</summary>
-            [McpTool("get-structured-content")]
-            Task<Weather> GetWeatherAsync(string location, CancellationToken cancellationToken = default);
-
-            /// <summary>Sends a progress notification per step, then a text result.</summary>
-            [McpTool("trigger-long-running-operation")]
-            Task<CallToolResult> RunLongAsync(
-                double duration, double steps, IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default);
-        }
-
-        /// <summary>The structured answer of <c>get-structured-content</c>.</summary>
         public sealed record Weather(double Temperature, string Conditions, double Humidity);
         """;
 
@@ -84,4 +62,7 @@ internal static class TestSources
             Task<int> AddAsync(int a, int b);
         }
         """;
+
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
 }

@@ -8,6 +8,19 @@ internal sealed record JsonTypeSpec(string Type, string FieldName);
 /// <summary>A JSON result reader the proxy creates once and every call of methods with that result type shares.</summary>
 /// <param name="ResultType">The declared result type, fully qualified, with its nullable annotation.</param>
 /// <param name="JsonField">The field holding the type's JSON metadata.</param>
-/// <param name="AllowsNull">Whether the declared type is nullable.</param>
+/// <param name="Nullability">Whether and how the declared type is nullable.</param>
 /// <param name="FieldName">The field holding the reader.</param>
-internal sealed record ResultReaderSpec(string ResultType, string JsonField, bool AllowsNull, string FieldName);
+internal sealed record ResultReaderSpec(string ResultType, string JsonField, Nullability Nullability, string FieldName);
+
+/// <summary>How a declared type admits null.</summary>
+internal enum Nullability
+{
+    /// <summary>It does not.</summary>
+    None,
+
+    /// <summary>A nullable reference type (<c>Weather?</c>): read with the plain type's metadata.</summary>
+    Reference,
+
+    /// <summary>A <c>Nullable&lt;T&gt;</c> (<c>int?</c>): its metadata is its own.</summary>
+    Value,
+}

@@ -3,23 +3,29 @@ using McpSdk.Generators.Common;
 namespace McpSdk.Generators.Model;
 
 /// <summary>One interface method that calls a tool.</summary>
-/// <param name="Name">The method's name.</param>
+/// <param name="Name">The method's name as written in code (with <c>@</c> for keywords).</param>
+/// <param name="DisplayName">The method for messages, e.g. <c>IEverythingTools.EchoAsync</c> (its declaring interface).</param>
 /// <param name="DeclaringInterfaceType">The interface that declares it (a base interface for inherited methods), fully qualified.</param>
 /// <param name="ToolName">The tool's wire name.</param>
 /// <param name="ReturnType">The declared return type, fully qualified.</param>
 /// <param name="Awaitable">Task or ValueTask, generic or not.</param>
 /// <param name="Result">How the result is read.</param>
+/// <param name="ResultAllowsNull">Whether the declared result type is nullable.</param>
 /// <param name="ResultReaderField">For <see cref="ResultKind.Json"/>: the reader field the proxy holds.</param>
 /// <param name="Parameters">The parameters, in declaration order.</param>
+/// <param name="Policy">The declared concurrency policy.</param>
 internal sealed record MethodSpec(
     string Name,
+    string DisplayName,
     string DeclaringInterfaceType,
     string ToolName,
     string ReturnType,
     AwaitableKind Awaitable,
     ResultKind Result,
+    bool ResultAllowsNull,
     string? ResultReaderField,
-    ImmutableEquatableArray<ParameterSpec> Parameters);
+    ImmutableEquatableArray<ParameterSpec> Parameters,
+    PolicySpec Policy);
 
 /// <summary>The awaitable an interface method returns.</summary>
 internal enum AwaitableKind

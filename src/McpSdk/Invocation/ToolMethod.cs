@@ -13,12 +13,14 @@ public sealed class ToolMethod
     /// <summary>Creates the description.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="memberName">The C# member that calls it, e.g. <c>IEverythingTools.EchoAsync</c>.</param>
-    public ToolMethod(string toolName, string memberName)
+    /// <param name="policy">Its concurrency policy, or <see langword="null"/> for <see cref="CallPolicy.Default"/>.</param>
+    public ToolMethod(string toolName, string memberName, CallPolicy? policy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(toolName);
         ArgumentException.ThrowIfNullOrEmpty(memberName);
         ToolName = toolName;
         MemberName = memberName;
+        Policy = policy ?? CallPolicy.Default;
     }
 
     /// <summary>The tool's wire name.</summary>
@@ -26,6 +28,9 @@ public sealed class ToolMethod
 
     /// <summary>The C# member that calls the tool.</summary>
     public string MemberName { get; }
+
+    /// <summary>The method's concurrency policy.</summary>
+    public CallPolicy Policy { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{MemberName} -> {ToolName}";

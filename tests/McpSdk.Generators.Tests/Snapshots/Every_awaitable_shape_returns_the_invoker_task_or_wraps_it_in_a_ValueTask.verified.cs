@@ -18,6 +18,11 @@ namespace Shapes
         private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("value-task-of-json", "IShapes.PointAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _runAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _runValueAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _countAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _nameAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _pointAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Point> _jsonPoint;
         private readonly global::McpSdk.Invocation.ToolResultReader<int> _readInt32;
@@ -26,6 +31,11 @@ namespace Shapes
         private ShapesProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _runAsync = invoker.Bind(s_runAsync);
+            _runValueAsync = invoker.Bind(s_runValueAsync);
+            _countAsync = invoker.Bind(s_countAsync);
+            _nameAsync = invoker.Bind(s_nameAsync);
+            _pointAsync = invoker.Bind(s_pointAsync);
             _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShapes");
             _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shapes.Point>(s_json, "IShapes");
             _readInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonInt32, allowNull: false);
@@ -44,32 +54,32 @@ namespace Shapes
         global::System.Threading.Tasks.Task global::Shapes.IShapes.RunAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_runAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken);
+            return _invoker.InvokeAsync(_runAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.ValueTask global::Shapes.IShapes.RunValueAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask(_invoker.InvokeAsync(s_runValueAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken));
+            return new global::System.Threading.Tasks.ValueTask(_invoker.InvokeAsync(_runValueAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken));
         }
 
         global::System.Threading.Tasks.Task<int> global::Shapes.IShapes.CountAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_countAsync, arguments, _readInt32, null, default);
+            return _invoker.InvokeAsync(_countAsync, arguments, _readInt32, null, default);
         }
 
         global::System.Threading.Tasks.ValueTask<string> global::Shapes.IShapes.NameAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask<string>(_invoker.InvokeAsync(s_nameAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default));
+            return new global::System.Threading.Tasks.ValueTask<string>(_invoker.InvokeAsync(_nameAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default));
         }
 
         global::System.Threading.Tasks.ValueTask<global::Shapes.Point> global::Shapes.IShapes.PointAsync(global::Shapes.Point origin)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("origin", origin, _jsonPoint);
-            return new global::System.Threading.Tasks.ValueTask<global::Shapes.Point>(_invoker.InvokeAsync(s_pointAsync, arguments, _readPoint, null, default));
+            return new global::System.Threading.Tasks.ValueTask<global::Shapes.Point>(_invoker.InvokeAsync(_pointAsync, arguments, _readPoint, null, default));
         }
     }
 }

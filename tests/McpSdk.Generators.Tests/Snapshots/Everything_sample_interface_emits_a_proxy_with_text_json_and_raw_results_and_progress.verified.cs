@@ -11,12 +11,34 @@ namespace Everything
     internal sealed class EverythingToolsProxy : global::Everything.IEverythingTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(global::Everything.EverythingJsonContext.Default);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IEverythingTools.EchoAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_getSumAsync = new("get-sum", "IEverythingTools.GetSumAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_getWeatherAsync = new("get-structured-content", "IEverythingTools.GetWeatherAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_runLongAsync = new("trigger-long-running-operation", "IEverythingTools.RunLongAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IEverythingTools.EchoAsync", new global::McpSdk.Invocation.CallPolicy
+        {
+            MaxConcurrency = 16,
+        });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_getSumAsync = new("get-sum", "IEverythingTools.GetSumAsync", new global::McpSdk.Invocation.CallPolicy
+        {
+            MaxConcurrency = 16,
+            Priority = global::McpSdk.McpPriority.High,
+            Timeout = global::System.TimeSpan.FromMilliseconds(2000),
+            MaxAttempts = 3,
+        });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_getWeatherAsync = new("get-structured-content", "IEverythingTools.GetWeatherAsync", new global::McpSdk.Invocation.CallPolicy
+        {
+            MaxConcurrency = 16,
+        });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_runLongAsync = new("trigger-long-running-operation", "IEverythingTools.RunLongAsync", new global::McpSdk.Invocation.CallPolicy
+        {
+            MaxConcurrency = 2,
+            RateLimitPermits = 5,
+            RateLimitWindow = global::System.TimeSpan.FromSeconds(1),
+            QueueLimit = 100,
+        });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _getSumAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _getWeatherAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _runLongAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Everything.Weather> _jsonWeather;
@@ -25,6 +47,10 @@ namespace Everything
         private EverythingToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _echoAsync = invoker.Bind(s_echoAsync);
+            _getSumAsync = invoker.Bind(s_getSumAsync);
+            _getWeatherAsync = invoker.Bind(s_getWeatherAsync);
+            _runLongAsync = invoker.Bind(s_runLongAsync);
             _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IEverythingTools");
             _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IEverythingTools");
             _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Everything.Weather>(s_json, "IEverythingTools");
@@ -44,7 +70,7 @@ namespace Everything
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("message", message, _jsonString);
-            return _invoker.InvokeAsync(s_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
+            return _invoker.InvokeAsync(_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<string> global::Everything.IEverythingTools.GetSumAsync(double a, double b, global::System.Threading.CancellationToken cancellationToken)
@@ -52,14 +78,14 @@ namespace Everything
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("a", a, _jsonDouble);
             arguments.Add("b", b, _jsonDouble);
-            return _invoker.InvokeAsync(s_getSumAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
+            return _invoker.InvokeAsync(_getSumAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::Everything.Weather> global::Everything.IEverythingTools.GetWeatherAsync(string location, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("location", location, _jsonString);
-            return _invoker.InvokeAsync(s_getWeatherAsync, arguments, _readWeather, null, cancellationToken);
+            return _invoker.InvokeAsync(_getWeatherAsync, arguments, _readWeather, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> global::Everything.IEverythingTools.RunLongAsync(double duration, double steps, global::System.IProgress<global::McpSdk.McpProgress>? progress, global::System.Threading.CancellationToken cancellationToken)
@@ -67,7 +93,7 @@ namespace Everything
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("duration", duration, _jsonDouble);
             arguments.Add("steps", steps, _jsonDouble);
-            return _invoker.InvokeAsync(s_runLongAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, progress, cancellationToken);
+            return _invoker.InvokeAsync(_runLongAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, progress, cancellationToken);
         }
     }
 }

@@ -14,11 +14,13 @@ namespace Host
         private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IInnerTools.EchoAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
 
         private OuterMiddleInnerToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _echoAsync = invoker.Bind(s_echoAsync);
             _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IInnerTools");
         }
 
@@ -35,7 +37,7 @@ namespace Host
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("message", message, _jsonString);
-            return _invoker.InvokeAsync(s_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return _invoker.InvokeAsync(_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }

@@ -14,12 +14,14 @@ namespace Contexts
         private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("point", "IContextTools.PointAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _pointAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contexts.Point> _jsonPoint;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Contexts.Point> _readPoint;
 
         private ContextToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _pointAsync = invoker.Bind(s_pointAsync);
             _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Contexts.Point>(s_json, "IContextTools");
             _readPoint = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonPoint, allowNull: false);
         }
@@ -37,7 +39,7 @@ namespace Contexts
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("origin", origin, _jsonPoint);
-            return _invoker.InvokeAsync(s_pointAsync, arguments, _readPoint, null, default);
+            return _invoker.InvokeAsync(_pointAsync, arguments, _readPoint, null, default);
         }
     }
 }

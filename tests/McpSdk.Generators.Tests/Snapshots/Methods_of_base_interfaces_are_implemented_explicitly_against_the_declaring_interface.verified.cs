@@ -12,15 +12,21 @@ namespace Layers
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
         private static readonly global::McpSdk.Invocation.ToolMethod s_restartAsync = new("restart", "IAdminTools.RestartAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync = new("ping", "IAdminTools.PingAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync2 = new("health-ping", "IAdminTools.PingAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync = new("ping", "IPingTools.PingAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync2 = new("health-ping", "IHealthTools.PingAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _restartAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _pingAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _pingAsync2;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
 
         private AdminToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _restartAsync = invoker.Bind(s_restartAsync);
+            _pingAsync = invoker.Bind(s_pingAsync);
+            _pingAsync2 = invoker.Bind(s_pingAsync2);
             _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IAdminTools");
         }
 
@@ -37,19 +43,19 @@ namespace Layers
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("reason", reason, _jsonString);
-            return _invoker.InvokeAsync(s_restartAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, default);
+            return _invoker.InvokeAsync(_restartAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, default);
         }
 
         global::System.Threading.Tasks.Task<string> global::Layers.IPingTools.PingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return _invoker.InvokeAsync(_pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
 
         global::System.Threading.Tasks.Task<string> global::Layers.IHealthTools.PingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_pingAsync2, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return _invoker.InvokeAsync(_pingAsync2, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }

@@ -16,10 +16,16 @@ namespace Loose
         private static readonly global::McpSdk.Invocation.ToolMethod s_rawAsync = new("raw", "ILooseTools.RawAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _textAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _valueTextAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _rawAsync;
 
         private LooseToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _textAsync = invoker.Bind(s_textAsync);
+            _valueTextAsync = invoker.Bind(s_valueTextAsync);
+            _rawAsync = invoker.Bind(s_rawAsync);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -34,19 +40,19 @@ namespace Loose
         global::System.Threading.Tasks.Task<string?> global::Loose.ILooseTools.TextAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_textAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!;
+            return _invoker.InvokeAsync(_textAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!;
         }
 
         global::System.Threading.Tasks.ValueTask<string?> global::Loose.ILooseTools.ValueTextAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask<string?>(_invoker.InvokeAsync(s_valueTextAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!);
+            return new global::System.Threading.Tasks.ValueTask<string?>(_invoker.InvokeAsync(_valueTextAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!);
         }
 
         global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult?> global::Loose.ILooseTools.RawAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(s_rawAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, null, default)!;
+            return _invoker.InvokeAsync(_rawAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, null, default)!;
         }
     }
 }

@@ -16,24 +16,30 @@ namespace Search
         private static readonly global::McpSdk.Invocation.ToolMethod s_countAsync = new("count", "ISearchTools.CountAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _searchAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _findAsync;
+        private readonly global::McpSdk.Invocation.BoundTool _countAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Search.Weather> _jsonWeather;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _jsonNullableOfInt32;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Search.Weather?> _readWeatherOrNull;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Search.Weather> _readWeather;
-        private readonly global::McpSdk.Invocation.ToolResultReader<int?> _readNullableOfInt32OrNull;
+        private readonly global::McpSdk.Invocation.ToolResultReader<int?> _readNullableOfInt32;
 
         private SearchToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _searchAsync = invoker.Bind(s_searchAsync);
+            _findAsync = invoker.Bind(s_findAsync);
+            _countAsync = invoker.Bind(s_countAsync);
             _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ISearchTools");
             _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "ISearchTools");
             _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Search.Weather>(s_json, "ISearchTools");
             _jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "ISearchTools");
             _readWeatherOrNull = global::McpSdk.Invocation.ToolResultReaders.Json<global::Search.Weather?>(_jsonWeather!, allowNull: true);
             _readWeather = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonWeather, allowNull: false);
-            _readNullableOfInt32OrNull = global::McpSdk.Invocation.ToolResultReaders.Json<int?>(_jsonNullableOfInt32!, allowNull: true);
+            _readNullableOfInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonNullableOfInt32, allowNull: true);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -53,21 +59,21 @@ namespace Search
             arguments.AddIfHasValue("limit", limit, _jsonInt32);
             arguments.Add("max_results", maxResults, _jsonInt32);
             arguments.Add("class", @class, _jsonString);
-            return _invoker.InvokeAsync(s_searchAsync, arguments, _readWeatherOrNull, null, cancellationToken);
+            return _invoker.InvokeAsync(_searchAsync, arguments, _readWeatherOrNull, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::Search.Weather> global::Search.ISearchTools.FindAsync(string query)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.Add("query", query, _jsonString);
-            return _invoker.InvokeAsync(s_findAsync, arguments, _readWeather, null, default);
+            return _invoker.InvokeAsync(_findAsync, arguments, _readWeather, null, default);
         }
 
         global::System.Threading.Tasks.Task<int?> global::Search.ISearchTools.CountAsync(int? minimum)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
             arguments.AddIfHasValue("minimum", minimum, _jsonInt32);
-            return _invoker.InvokeAsync(s_countAsync, arguments, _readNullableOfInt32OrNull, null, default);
+            return _invoker.InvokeAsync(_countAsync, arguments, _readNullableOfInt32, null, default);
         }
     }
 }

@@ -14,11 +14,13 @@ namespace Collisions
         private static readonly global::McpSdk.Invocation.ToolMethod s_runAsync = new("run", "ICollisionTools.RunAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
+        private readonly global::McpSdk.Invocation.BoundTool _runAsync;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
 
         private CollisionToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
             _invoker = invoker;
+            _runAsync = invoker.Bind(s_runAsync);
             _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ICollisionTools");
         }
 
@@ -37,7 +39,7 @@ namespace Collisions
             arguments2.Add("arguments", arguments, _jsonString);
             arguments2.Add("invoker", invoker, _jsonString);
             arguments2.Add("s_json", s_json, _jsonString);
-            return _invoker.InvokeAsync(s_runAsync, arguments2, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return _invoker.InvokeAsync(_runAsync, arguments2, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }

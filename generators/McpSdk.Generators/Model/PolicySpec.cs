@@ -1,0 +1,38 @@
+namespace McpSdk.Generators.Model;
+
+/// <summary>
+/// A method's concurrency policy as its attributes declare it; a <see langword="null"/> member was not declared
+/// (the runtime default applies). Method attributes override the declaring interface's, which override the client's.
+/// </summary>
+internal sealed record PolicySpec(
+    int? MaxConcurrency,
+    int? Priority,
+    int? RateLimitPermits,
+    double? RateLimitPerSeconds,
+    int? RateLimitMode,
+    int? TimeoutMilliseconds,
+    int? MaxAttempts,
+    int? RetryBaseDelayMilliseconds,
+    int? QueueLimit)
+{
+    public static PolicySpec None { get; } = new(null, null, null, null, null, null, null, null, null);
+
+    public bool IsEmpty => Equals(None);
+
+    /// <summary>This policy, with what it does not declare taken from <paramref name="fallback"/>.</summary>
+    public PolicySpec Over(PolicySpec fallback)
+    {
+        bool ownRate = RateLimitPermits is not null;
+        bool ownRetry = MaxAttempts is not null;
+        return new PolicySpec(
+            MaxConcurrency ?? fallback.MaxConcurrency,
+            Priority ?? fallback.Priority,
+            ownRate ? RateLimitPermits : fallback.RateLimitPermits,
+            ownRate ? RateLimitPerSeconds : fallback.RateLimitPerSeconds,
+            ownRate ? RateLimitMode : fallback.RateLimitMode,
+            TimeoutMilliseconds ?? fallback.TimeoutMilliseconds,
+            ownRetry ? MaxAttempts : fallback.MaxAttempts,
+            ownRetry ? RetryBaseDelayMilliseconds : fallback.RetryBaseDelayMilliseconds,
+            QueueLimit ?? fallback.QueueLimit);
+    }
+}

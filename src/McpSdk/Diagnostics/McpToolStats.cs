@@ -1,0 +1,53 @@
+namespace McpSdk;
+
+/// <summary>
+/// Counters of one tool, or of the whole connection. At every quiescent moment
+/// <c>Submitted == Succeeded + Failed + Cancelled</c>; <see cref="Rejected"/> and <see cref="TimedOut"/> are
+/// parts of <see cref="Failed"/>.
+/// </summary>
+public sealed record McpToolStats
+{
+    /// <summary>Calls made.</summary>
+    public long Submitted { get; init; }
+
+    /// <summary>Calls that returned a value.</summary>
+    public long Succeeded { get; init; }
+
+    /// <summary>Calls that ended with an exception other than the caller's cancellation.</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Calls the caller cancelled.</summary>
+    public long Cancelled { get; init; }
+
+    /// <summary>Failed calls refused by a full queue or an exhausted rate limit.</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>Failed calls whose deadline passed.</summary>
+    public long TimedOut { get; init; }
+
+    /// <summary>Retries made (attempts after the first).</summary>
+    public long Retried { get; init; }
+
+    /// <summary>Calls running now (holding a slot).</summary>
+    public int InFlight { get; init; }
+
+    /// <summary>Calls waiting for a slot now, by priority.</summary>
+    public McpQueuedCounts Queued { get; init; } = McpQueuedCounts.Empty;
+
+    /// <summary>Latency of the calls that completed (succeeded or failed), queueing included.</summary>
+    public McpLatency Latency { get; init; } = McpLatency.Empty;
+}
+
+/// <summary>Calls waiting for a slot, by priority.</summary>
+/// <param name="Critical">Waiting calls of priority <see cref="McpPriority.Critical"/>.</param>
+/// <param name="High">Waiting calls of priority <see cref="McpPriority.High"/>.</param>
+/// <param name="Normal">Waiting calls of priority <see cref="McpPriority.Normal"/>.</param>
+/// <param name="Low">Waiting calls of priority <see cref="McpPriority.Low"/>.</param>
+public sealed record McpQueuedCounts(int Critical, int High, int Normal, int Low)
+{
+    /// <summary>Nothing waiting.</summary>
+    public static McpQueuedCounts Empty { get; } = new(0, 0, 0, 0);
+
+    /// <summary>All waiting calls.</summary>
+    public int Total => Critical + High + Normal + Low;
+}

@@ -1,0 +1,56 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using McpSdk.Scheduling;
+using ModelContextProtocol.Protocol;
+using Polly;
+using Polly.Retry;
+
+namespace McpSdk.Invocation;
+
+/// <summary>
+/// A <see cref="ToolMethod"/> bound to one connection: its tool's gate in the scheduler and, when the policy
+/// retries, its resilience pipeline. A proxy binds each method once, when it is created.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class BoundTool
+{
+    internal BoundTool(ToolMethod method, ToolGate gate, TimeProvider timeProvider)
+    {
+        Method = method;
+        Gate = gate;
+        Retry = method.Policy.MaxAttempts > 1 ? CreateRetry(method.Policy, gate, timeProvider) : null;
+    }
+
+    /// <summary>The method's static description.</summary>
+    public ToolMethod Method { get; }
+
+    internal ToolGate Gate { get; }
+
+    internal ResiliencePipeline<CallToolResult>? Retry { get; }
+
+    private static ResiliencePipeline<CallToolResult> CreateRetry(CallPolicy policy, ToolGate gate, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder<CallToolResult> { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions<CallToolResult>
+            {
+                MaxRetryAttempts = policy.MaxAttempts - 1,
+                Delay = policy.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+
+                // Only faults of the way to the server: a tool's isError answer, a result mismatch, a deadline and
+                // the caller's cancellation are final.
+                ShouldHandle = new PredicateBuilder<CallToolResult>()
+                    .Handle<McpSessionLostException>()
+                    .Handle<IOException>()
+                    .Handle<HttpRequestException>(),
+                OnRetry = _ =>
+                {
+                    gate.Statistics.OnRetried();
+                    return default;
+                },
+            })
+            .Build();
+}

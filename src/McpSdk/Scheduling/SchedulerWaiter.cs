@@ -1,0 +1,86 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+
+namespace McpSdk.Scheduling;
+
+/// <summary>
+/// One call waiting for a slot. Its state moves once, under the scheduler's lock, from waiting to granted,
+/// cancelled or failed; the awaiting caller is resumed afterwards, outside the lock.
+/// </summary>
+internal sealed class SchedulerWaiter : IValueTaskSource
+{
+    public const int Waiting = 0;
+    public const int Granted = 1;
+    public const int Cancelled = 2;
+    public const int Failed = 3;
+
+    // Continuations run on the thread that completes the waiter (a releasing call): no thread-pool hop per
+    // hand-off. The scheduler completes waiters only after leaving its lock.
+    private ManualResetValueTaskSourceCore<bool> _core;
+    private CancellationTokenRegistration _registration;
+    private Exception? _error;
+
+    private readonly PriorityScheduler _scheduler;
+
+    public SchedulerWaiter(PriorityScheduler scheduler, ToolGate gate, McpPriority priority, bool rejectWithoutPermit, WaiterOrder order)
+    {
+        _scheduler = scheduler;
+        Gate = gate;
+        Priority = priority;
+        RejectWithoutPermit = rejectWithoutPermit;
+        Order = order;
+    }
+
+    public ToolGate Gate { get; }
+
+    public McpPriority Priority { get; }
+
+    /// <summary>The call's rate-limit mode is <see cref="RateLimitMode.Reject"/>.</summary>
+    public bool RejectWithoutPermit { get; }
+
+    public WaiterOrder Order { get; }
+
+    /// <summary>Only read and written under the scheduler's lock.</summary>
+    public int State { get; set; }
+
+    public short Version => _core.Version;
+
+    public void RegisterCancellation(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled)
+        {
+            _registration = cancellationToken.UnsafeRegister(
+                static (state, token) =>
+                {
+                    var waiter = (SchedulerWaiter)state!;
+                    waiter._scheduler.Cancel(waiter, token);
+                },
+                this);
+        }
+    }
+
+    /// <summary>Marks how the wait ends; call <see cref="Complete"/> after leaving the lock.</summary>
+    public void SetOutcome(Exception? error) => _error = error;
+
+    public void Complete()
+    {
+        _registration.Dispose();
+        if (_error is null)
+        {
+            _core.SetResult(true);
+        }
+        else
+        {
+            _core.SetException(_error);
+        }
+    }
+
+    public void GetResult(short token) => _core.GetResult(token);
+
+    public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
+}
