@@ -19,6 +19,8 @@ namespace McpSdk.Tests.Servers;
 internal sealed class TestToolServer
 {
     private int _sessions;
+    private int _slowCalls;
+    private int _maxSlowCalls;
 
     /// <summary>The raw JSON arguments of every call, by tool name, in arrival order.</summary>
     public ConcurrentQueue<(string Tool, string Arguments)> Calls { get; } = new();
@@ -28,6 +30,9 @@ internal sealed class TestToolServer
 
     /// <summary>Completes when a call of <c>hang</c> has started on the server.</summary>
     public TaskCompletionSource HangStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The most calls of <c>slow</c> the server ever ran at once.</summary>
+    public int MaxConcurrentSlowCalls => Volatile.Read(ref _maxSlowCalls);
 
     /// <summary>How many sessions (server instances) were started.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
@@ -89,6 +94,23 @@ internal sealed class TestToolServer
                 }
 
                 return Text("done");
+            case "slow":
+                int now = Interlocked.Increment(ref _slowCalls);
+                for (int max = Volatile.Read(ref _maxSlowCalls); now > max; max = Volatile.Read(ref _maxSlowCalls))
+                {
+                    Interlocked.CompareExchange(ref _maxSlowCalls, now, max);
+                }
+
+                try
+                {
+                    await Task.Delay(args["milliseconds"].GetInt32(), cancellationToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _slowCalls);
+                }
+
+                return Text("slow done");
             case "hang":
                 HangStarted.TrySetResult();
                 try
