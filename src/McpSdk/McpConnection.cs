@@ -24,17 +24,33 @@ namespace McpSdk;
 /// </example>
 public sealed class McpConnection : IAsyncDisposable
 {
-    private readonly IMcpSession _session;
     private readonly PriorityScheduler _scheduler;
     private int _disposed;
 
-    internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, IMcpSession session)
+    private McpConnection(McpEndpoint endpoint, McpConnectionOptions options, Func<CancellationToken, Task<IMcpSession>> connect)
     {
         Endpoint = endpoint;
         Options = options;
-        _session = session;
+        ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.SessionPool");
+
+        // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
         _scheduler = new PriorityScheduler(options.MaxConcurrency, options.QueueLimit, options.PriorityAgingAdmissions, options.TimeProvider);
+        _scheduler.SetCapacity(0);
+        Pool = new SessionPool(
+            connect,
+            endpoint.Name,
+            options,
+            logger,
+            capacity => _scheduler.SetCapacity(capacity),
+            failure => _scheduler.FailWaiting(tool => new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
         Invoker = new ToolInvoker(this, _scheduler, options.TimeProvider);
+    }
+
+    /// <summary>A connection over a session that is already open (tests and benchmarks bring their own).</summary>
+    internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, IMcpSession session)
+        : this(endpoint, options, _ => Task.FromException<IMcpSession>(new InvalidOperationException("This connection has exactly the one session it was given.")))
+    {
+        Pool.AddOpened(session);
     }
 
     /// <summary>The endpoint this connection opens sessions to.</summary>
@@ -45,9 +61,14 @@ public sealed class McpConnection : IAsyncDisposable
 
     internal ToolInvoker Invoker { get; }
 
+    internal SessionPool Pool { get; }
+
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>Opens a connection: starts a session and completes the MCP handshake.</summary>
+    /// <summary>
+    /// Opens a connection: starts <see cref="McpConnectionOptions.MinSessions"/> sessions (at least one) and completes
+    /// their MCP handshakes.
+    /// </summary>
     /// <param name="endpoint">Where the server is.</param>
     /// <param name="options">Connection-wide settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
@@ -57,8 +78,21 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= new McpConnectionOptions();
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        IMcpSession session = await SdkSession.ConnectAsync(endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
-        return new McpConnection(endpoint, options, session);
+        var connection = new McpConnection(
+            endpoint,
+            options,
+            async token => await SdkSession.ConnectAsync(endpoint, options, loggerFactory, token).ConfigureAwait(false));
+        try
+        {
+            await connection.Pool.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return connection;
     }
 
     /// <summary>
@@ -106,12 +140,15 @@ public sealed class McpConnection : IAsyncDisposable
             };
         }
 
-        return new McpConnectionStats(total with { Latency = LatencyHistogram.Summarise(buckets, count, sum) }, tools);
+        return new McpConnectionStats(total with { Latency = LatencyHistogram.Summarise(buckets, count, sum) }, tools)
+        {
+            Pool = Pool.Snapshot(),
+        };
     }
 
     /// <summary>
-    /// Ends every session. Waiting calls fail with <see cref="ObjectDisposedException"/>; calls running fail with
-    /// <see cref="McpSessionLostException"/>.
+    /// Ends every session (and, for stdio endpoints, every server process). Waiting calls fail with
+    /// <see cref="ObjectDisposedException"/>; calls running fail with <see cref="McpSessionLostException"/>.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -121,16 +158,27 @@ public sealed class McpConnection : IAsyncDisposable
         }
 
         _scheduler.Dispose();
-        await _session.DisposeAsync().ConfigureAwait(false);
+        await Pool.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal IMcpSession GetSession(ToolMethod method)
+    /// <summary>The session for an admitted call: the least-loaded live one, now counting the call.</summary>
+    internal PooledSession RouteCall(ToolMethod method)
     {
         if (IsDisposed)
         {
             throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{Endpoint.Name}' was disposed; tool '{method.ToolName}' cannot be called.");
         }
 
-        return _session;
+        return Pool.Route()
+            ?? throw new McpSessionLostException(method.ToolName, "no live session: the last one ended before the call could start");
+    }
+
+    /// <summary>A call had to wait: if it waits for session capacity, let the pool grow.</summary>
+    internal void OnCallQueued()
+    {
+        if (_scheduler.Waiting > 0 && _scheduler.InFlight >= _scheduler.Limit)
+        {
+            Pool.RequestCapacity(_scheduler.Waiting);
+        }
     }
 }

@@ -7,6 +7,11 @@ namespace McpSdk;
 /// <summary>Connection-wide settings of an <see cref="McpConnection"/>.</summary>
 public sealed class McpConnectionOptions
 {
+    private int _minSessions = 1;
+    private int _maxSessions = 1;
+    private int _maxCallsPerSession = 64;
+    private TimeSpan _sessionIdleTimeout = TimeSpan.FromMinutes(5);
+    private TimeSpan _healthCheckInterval = TimeSpan.FromSeconds(30);
     private int? _maxConcurrency;
     private int? _queueLimit;
     private int _priorityAgingAdmissions = 16;
@@ -16,6 +21,51 @@ public sealed class McpConnectionOptions
         Name = "McpSdk",
         Version = typeof(McpConnectionOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
     };
+
+    /// <summary>
+    /// Sessions kept open even when idle (1 by default). <see cref="McpConnection.OpenAsync"/> opens this many (at
+    /// least one) before it returns; a session that dies is replaced while fewer than this many live.
+    /// </summary>
+    public int MinSessions
+    {
+        get => _minSessions;
+        set => _minSessions = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MinSessions), value, "Must not be negative.");
+    }
+
+    /// <summary>
+    /// The most sessions the pool opens (1 by default). For a stdio endpoint each session is its own server process.
+    /// The pool grows by one session at a time while calls wait for capacity, up to this bound.
+    /// </summary>
+    public int MaxSessions
+    {
+        get => _maxSessions;
+        set => _maxSessions = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxSessions), value, "Must be at least 1.");
+    }
+
+    /// <summary>
+    /// The calls one session carries at once (64 by default). Beyond <c>live sessions × this</c>, calls wait in the
+    /// scheduler's queue (by priority), and the pool grows; many stdio servers answer one request at a time, so
+    /// a low value with several sessions spreads the load.
+    /// </summary>
+    public int MaxCallsPerSession
+    {
+        get => _maxCallsPerSession;
+        set => _maxCallsPerSession = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxCallsPerSession), value, "Must be at least 1.");
+    }
+
+    /// <summary>A session beyond <see cref="MinSessions"/> that carried no call for this long is closed (5 minutes by default).</summary>
+    public TimeSpan SessionIdleTimeout
+    {
+        get => _sessionIdleTimeout;
+        set => _sessionIdleTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(SessionIdleTimeout), value, "Must be positive.");
+    }
+
+    /// <summary>How often idle sessions are pinged, and idle ones trimmed (30 seconds by default); a failed ping replaces the session.</summary>
+    public TimeSpan HealthCheckInterval
+    {
+        get => _healthCheckInterval;
+        set => _healthCheckInterval = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(HealthCheckInterval), value, "Must be positive.");
+    }
 
     /// <summary>
     /// The most calls in flight at once across all tools of the connection; <see langword="null"/> (the default)

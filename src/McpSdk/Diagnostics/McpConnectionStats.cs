@@ -8,4 +8,8 @@ namespace McpSdk;
 /// </summary>
 /// <param name="Total">All tools together.</param>
 /// <param name="Tools">Each tool that has been bound, by wire name.</param>
-public sealed record McpConnectionStats(McpToolStats Total, IReadOnlyDictionary<string, McpToolStats> Tools);
+public sealed record McpConnectionStats(McpToolStats Total, IReadOnlyDictionary<string, McpToolStats> Tools)
+{
+    /// <summary>The session pool: live, starting and replaced sessions, and what each one carries.</summary>
+    public McpPoolStats Pool { get; init; } = McpPoolStats.Empty;
+}

@@ -116,8 +116,13 @@ public sealed class ToolInvoker
         BoundTool tool, ToolArguments arguments, IProgress<McpProgress>? progress, CallTimer? timer, CancellationToken cancellationToken)
     {
         long queuedSince = timer is null ? 0 : _time.GetTimestamp();
-        await _scheduler.AcquireAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken)
-            .ConfigureAwait(false);
+        ValueTask admission = _scheduler.AcquireAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken);
+        if (!admission.IsCompleted)
+        {
+            _connection.OnCallQueued();
+        }
+
+        await admission.ConfigureAwait(false);
 
         long runningSince = 0;
         if (timer is not null)
@@ -126,10 +131,10 @@ public sealed class ToolInvoker
             timer.Queued += _time.GetElapsedTime(queuedSince, runningSince);
         }
 
-        IMcpSession session;
+        PooledSession session;
         try
         {
-            session = _connection.GetSession(tool.Method);
+            session = _connection.RouteCall(tool.Method);
         }
         catch
         {
@@ -139,7 +144,7 @@ public sealed class ToolInvoker
 
         try
         {
-            return await session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
+            return await session.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -157,6 +162,7 @@ public sealed class ToolInvoker
                 timer.Running += _time.GetElapsedTime(runningSince);
             }
 
+            _connection.Pool.Return(session);
             _scheduler.Release(tool.Gate);
         }
     }

@@ -33,11 +33,12 @@ internal sealed class PriorityScheduler : IDisposable
 
     private readonly object _sync = new();
     private readonly ConcurrentDictionary<string, ToolGate> _gates = new(StringComparer.Ordinal);
-    private readonly int _limit;
+    private readonly int _configuredLimit;
     private readonly int _queueLimit;
     private readonly long _agingStep;
     private readonly TimeProvider _timeProvider;
 
+    private int _limit;
     private int _inFlight;
     private int _waiting;
 
@@ -50,7 +51,8 @@ internal sealed class PriorityScheduler : IDisposable
 
     public PriorityScheduler(int? maxConcurrency, int? queueLimit, int agingStep, TimeProvider timeProvider)
     {
-        _limit = maxConcurrency ?? int.MaxValue;
+        _configuredLimit = maxConcurrency ?? int.MaxValue;
+        _limit = _configuredLimit;
         _queueLimit = queueLimit ?? int.MaxValue;
         _agingStep = agingStep;
         _timeProvider = timeProvider;
@@ -63,6 +65,40 @@ internal sealed class PriorityScheduler : IDisposable
     public int Waiting => Volatile.Read(ref _waiting);
 
     public IEnumerable<ToolGate> Gates => _gates.Values;
+
+    /// <summary>The connection-wide in-flight limit now: the configured one, or less while sessions are few.</summary>
+    public int Limit => Volatile.Read(ref _limit);
+
+    /// <summary>
+    /// Sets how many calls the live sessions can carry; the in-flight limit becomes the smaller of that and the
+    /// configured one. Raising it starts waiting calls at once; lowering it lets running calls finish.
+    /// </summary>
+    public void SetCapacity(int capacity)
+    {
+        Volatile.Write(ref _limit, Math.Min(_configuredLimit, Math.Max(0, capacity)));
+        DispatchIfWaiting();
+    }
+
+    /// <summary>Fails every waiting call with the exception <paramref name="error"/> makes for its tool.</summary>
+    public void FailWaiting(Func<string, Exception> error)
+    {
+        CompletionBatch batch = default;
+        lock (_sync)
+        {
+            foreach (ToolGate gate in _gateList)
+            {
+                while (gate.Queue.TryDequeue(out SchedulerWaiter? waiter, out _))
+                {
+                    if (waiter.State == SchedulerWaiter.Waiting)
+                    {
+                        Leave(waiter, SchedulerWaiter.Failed, error(gate.ToolName), ref batch);
+                    }
+                }
+            }
+        }
+
+        batch.CompleteAll();
+    }
 
     /// <summary>The gate of <paramref name="toolName"/>, created on first use; <paramref name="policy"/>'s limits tighten it.</summary>
     public ToolGate GetGate(string toolName, CallPolicy policy)
@@ -256,7 +292,7 @@ internal sealed class PriorityScheduler : IDisposable
     private void DispatchLocked(ref CompletionBatch batch)
     {
         long pass = ++_pass;
-        while (_waiting > 0 && Volatile.Read(ref _inFlight) < _limit)
+        while (_waiting > 0 && Volatile.Read(ref _inFlight) < Volatile.Read(ref _limit))
         {
             ToolGate? bestGate = null;
             SchedulerWaiter? best = null;
@@ -318,7 +354,7 @@ internal sealed class PriorityScheduler : IDisposable
             return TakeResult.ToolFull;
         }
 
-        if (!TryIncrementBelow(ref _inFlight, _limit))
+        if (!TryIncrementBelow(ref _inFlight, Volatile.Read(ref _limit)))
         {
             Interlocked.Decrement(ref gate.InFlight);
             return TakeResult.GlobalFull;
