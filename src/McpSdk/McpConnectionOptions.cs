@@ -1,5 +1,8 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpSdk;
@@ -109,6 +112,26 @@ public sealed class McpConnectionOptions
 
     /// <summary>How this client introduces itself in <c>initialize</c>; defaults to McpSdk and its version.</summary>
     public Implementation? ClientInfo { get; set; }
+
+    /// <summary>
+    /// Answers the server's elicitation requests (questions for the user). Setting it declares the elicitation
+    /// capability, so servers offer the tools that need it.
+    /// </summary>
+    public Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? ElicitationHandler { get; set; }
+
+    /// <summary>
+    /// Answers the server's sampling requests (LLM completions). Setting it declares the sampling capability.
+    /// Deprecated by the 2026-07-28 specification (SEP-2577), as in the official SDK; servers on older versions use it.
+    /// </summary>
+    [Obsolete("Sampling is deprecated as of MCP 2026-07-28 (SEP-2577); servers speaking older versions still use it.", DiagnosticId = "MCP9005")]
+    public Func<CreateMessageRequestParams?, IProgress<ProgressNotificationValue>, CancellationToken, ValueTask<CreateMessageResult>>? SamplingHandler { get; set; }
+
+    /// <summary>
+    /// Answers the server's requests for the client's roots. Setting it declares the roots capability.
+    /// Deprecated by the 2026-07-28 specification (SEP-2577), as in the official SDK; servers on older versions use it.
+    /// </summary>
+    [Obsolete("Roots are deprecated as of MCP 2026-07-28 (SEP-2577); servers speaking older versions still use them.", DiagnosticId = "MCP9005")]
+    public Func<ListRootsRequestParams?, CancellationToken, ValueTask<ListRootsResult>>? RootsHandler { get; set; }
 
     /// <summary>Where the connection and its sessions log; <see langword="null"/> logs nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -44,6 +44,23 @@ public abstract class McpEndpoint
     }
 
     /// <summary>
+    /// A server reached over HTTP: Streamable HTTP by default, falling back to legacy SSE. Each session is its own
+    /// HTTP session; an expired one (HTTP 404 for its session id) is replaced by the pool.
+    /// </summary>
+    /// <param name="uri">The server's MCP endpoint, e.g. <c>https://tools.example.com/mcp</c>.</param>
+    /// <param name="options">The HTTP client, headers and transport mode; <see langword="null"/> for the defaults.</param>
+    public static McpEndpoint Http(Uri uri, McpHttpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"An MCP HTTP endpoint needs an absolute http or https URI; got '{uri.GetLeftPart(UriPartial.Path)}'.", nameof(uri));
+        }
+
+        return new HttpEndpoint(uri, options ?? new McpHttpOptions());
+    }
+
+    /// <summary>
     /// A custom transport: <paramref name="transportFactory"/> is called once per session and must return a new,
     /// unconnected transport each time.
     /// </summary>

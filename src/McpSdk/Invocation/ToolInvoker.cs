@@ -170,7 +170,7 @@ public sealed class ToolInvoker
     // A cancellation the caller did not ask for means the session under the call went away (the SDK cancels
     // pending requests when its transport closes or the client is disposed).
     private static bool IsSessionLoss(Exception exception) =>
-        exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException;
+        exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException;
 
     private readonly record struct AttemptState(
         ToolInvoker Invoker, BoundTool Tool, ToolArguments Arguments, IProgress<McpProgress>? Progress, CallTimer? Timer);

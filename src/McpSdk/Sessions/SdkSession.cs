@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Endpoints;
 using McpSdk.Invocation;
+using ModelContextProtocol;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -13,6 +14,8 @@ namespace McpSdk.Sessions;
 /// <summary>An <see cref="IMcpSession"/> over the official SDK's <see cref="McpClient"/>.</summary>
 internal sealed class SdkSession : IMcpSession
 {
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
     private readonly McpClient _client;
     private readonly IAsyncDisposable? _companion;
     private readonly ProgressRouter _progress;
@@ -37,6 +40,14 @@ internal sealed class SdkSession : IMcpSession
         {
             ClientInfo = options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
             ProtocolVersion = options.ProtocolVersion,
+#pragma warning disable MCP9005 // Deprecated by 2026-07-28, still passed through for servers on older versions.
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = options.ElicitationHandler,
+                SamplingHandler = options.SamplingHandler,
+                RootsHandler = options.RootsHandler,
+            },
+#pragma warning restore MCP9005
         };
 
         // One progress table per session, fed in transport order: progress is routed by token without a lock
@@ -65,20 +76,49 @@ internal sealed class SdkSession : IMcpSession
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
         var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.ToElements() };
-        if (progress is null)
+        long token = 0;
+        if (progress is not null)
         {
-            return await _client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+            token = _progress.Register(progress);
+            request.Meta = new JsonObject { ["progressToken"] = token };
         }
 
-        long token = _progress.Register(progress);
-        request.Meta = new JsonObject { ["progressToken"] = token };
         try
         {
             return await _client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (McpProtocolException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (await IsAliveAsync().ConfigureAwait(false))
+            {
+                throw; // about this request only
+            }
+
+            // The request failed and so does a ping: the server no longer knows this session. Close it, so the
+            // pool replaces it, and let the call count as a lost session.
+            await DisposeAsync().ConfigureAwait(false);
+            throw new SessionUnusableException("the server no longer accepts this session (" + error.Message + ")", error);
+        }
         finally
         {
-            _progress.Unregister(token);
+            if (progress is not null)
+            {
+                _progress.Unregister(token);
+            }
+        }
+    }
+
+    private async Task<bool> IsAliveAsync()
+    {
+        using var timeout = new CancellationTokenSource(PingTimeout);
+        try
+        {
+            await _client.PingAsync(options: null, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 
