@@ -85,13 +85,7 @@ internal static class Emitter
 
         foreach (ResultReaderSpec reader in spec.ResultReaders)
         {
-            // A nullable reference result reads with the plain type's metadata; '!' bridges the annotation.
-            writer.WriteLine(reader.Nullability switch
-            {
-                Nullability.Reference => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json<{reader.ResultType}>({reader.JsonField}!, allowNull: true);",
-                Nullability.Value => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: true);",
-                _ => $"{reader.FieldName} = {Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: false);",
-            });
+            writer.WriteLine($"{reader.FieldName} = {ReaderExpression(reader)};");
         }
 
         writer.CloseBlock();
@@ -156,6 +150,29 @@ internal static class Emitter
             _ => $"return {invoke};",
         });
         writer.CloseBlock();
+    }
+
+    /// <summary>The expression that creates a result reader, once, in the proxy's constructor.</summary>
+    private static string ReaderExpression(ResultReaderSpec reader)
+    {
+        // A nullable reference value reads with the plain type's metadata (or reader); '!' bridges the annotation.
+        string value = (reader.JsonField, reader.Nullability) switch
+        {
+            (null, Nullability.Reference) => $"{Invocation}.ToolResultReaders.Text!",
+            (null, _) => $"{Invocation}.ToolResultReaders.Text",
+            (_, Nullability.Reference) => $"{Invocation}.ToolResultReaders.Json<{reader.ValueType}>({reader.JsonField}!, allowNull: true)",
+            (_, Nullability.Value) => $"{Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: true)",
+            _ => $"{Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: false)",
+        };
+
+        if (!reader.WithResult)
+        {
+            return value;
+        }
+
+        return reader.Nullability == Nullability.Reference
+            ? $"{Invocation}.ToolResultReaders.WithResult<{reader.ValueType}>({value})"
+            : $"{Invocation}.ToolResultReaders.WithResult({value})";
     }
 
     /// <summary>The method's static description, with its policy when it declares one.</summary>

@@ -23,6 +23,8 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? McpProgress { get; } = compilation.GetTypeByMetadataName("McpSdk.McpProgress");
 
+    public INamedTypeSymbol? McpToolResultOfT { get; } = compilation.GetTypeByMetadataName("McpSdk.McpToolResult`1");
+
     public INamedTypeSymbol? CallToolResult { get; } = compilation.GetTypeByMetadataName("ModelContextProtocol.Protocol.CallToolResult");
 
     public INamedTypeSymbol? Task { get; } = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");

@@ -180,9 +180,10 @@ internal sealed partial class Parser
         ResultKind resultKind = result is null ? ResultKind.None
             : result.SpecialType == SpecialType.System_String ? ResultKind.Text
             : SymbolEqualityComparer.Default.Equals(result, _known.CallToolResult) ? ResultKind.Raw
+            : result is INamedTypeSymbol { IsGenericType: true } generic && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _known.McpToolResultOfT) ? ResultKind.WithResult
             : ResultKind.Json;
 
-        string? readerField = resultKind == ResultKind.Json ? ReaderFieldFor(result!) : null;
+        string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult) : null;
         return new MethodSpec(
             EscapeKeyword(method.Name),
             displayName,
@@ -310,7 +311,7 @@ internal sealed partial class Parser
         && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], _known.McpProgress);
 
     /// <summary>The proxy field holding the JSON reader for result type <paramref name="type"/>, added on first use.</summary>
-    private string ReaderFieldFor(ITypeSymbol type)
+    private string ReaderFieldFor(ITypeSymbol type, bool withResult)
     {
         string key = type.ToDisplayString(s_typeFormat);
         if (_readers.TryGetValue(key, out ResultReaderSpec? existing))
@@ -318,10 +319,14 @@ internal sealed partial class Parser
             return existing.FieldName;
         }
 
-        string jsonField = JsonFieldFor(type);
-        Nullability nullability = NullabilityOf(type);
-        string field = UniqueField("_read" + Identifier(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) + (nullability == Nullability.Reference ? "OrNull" : string.Empty));
-        _readers.Add(key, new ResultReaderSpec(key, jsonField, nullability, field));
+        ITypeSymbol value = withResult ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        string? jsonField = withResult && value.SpecialType == SpecialType.System_String ? null : JsonFieldFor(value);
+        Nullability nullability = NullabilityOf(value);
+        string field = UniqueField(
+            "_read" + Identifier(value.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
+            + (nullability == Nullability.Reference ? "OrNull" : string.Empty)
+            + (withResult ? "WithResult" : string.Empty));
+        _readers.Add(key, new ResultReaderSpec(key, value.ToDisplayString(s_typeFormat), jsonField, nullability, withResult, field));
         return field;
     }
 

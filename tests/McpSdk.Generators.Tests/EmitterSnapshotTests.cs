@@ -119,6 +119,41 @@ public sealed class EmitterSnapshotTests
     }
 
     [Fact]
+    public void McpToolResult_results_wrap_the_value_reader_with_the_raw_result()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Wrapped;
+
+            public sealed record Weather(double Temperature);
+
+            [McpClient]
+            public interface IWrappedTools
+            {
+                [McpTool("weather")]
+                Task<McpToolResult<Weather>> WeatherAsync();
+
+                [McpTool("maybe-weather")]
+                Task<McpToolResult<Weather?>> MaybeWeatherAsync();
+
+                [McpTool("count")]
+                ValueTask<McpToolResult<int?>> CountAsync();
+
+                [McpTool("echo")]
+                Task<McpToolResult<string>> EchoAsync(string message);
+
+                [McpTool("maybe-echo")]
+                Task<McpToolResult<string?>> MaybeEchoAsync(string message);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
     public void Methods_of_base_interfaces_are_implemented_explicitly_against_the_declaring_interface()
     {
         GeneratorRun run = GeneratorDriverHarness.Run("""

@@ -11,7 +11,7 @@ namespace McpSdk.Generators.Model;
 /// <param name="Awaitable">Task or ValueTask, generic or not.</param>
 /// <param name="Result">How the result is read.</param>
 /// <param name="ResultAllowsNull">Whether the declared result type is nullable.</param>
-/// <param name="ResultReaderField">For <see cref="ResultKind.Json"/>: the reader field the proxy holds.</param>
+/// <param name="ResultReaderField">For <see cref="ResultKind.Json"/> and <see cref="ResultKind.WithResult"/>: the reader field the proxy holds.</param>
 /// <param name="Parameters">The parameters, in declaration order.</param>
 /// <param name="Policy">The declared concurrency policy.</param>
 internal sealed record MethodSpec(
@@ -50,4 +50,7 @@ internal enum ResultKind
 
     /// <summary>Any other T: structuredContent, else JSON text content.</summary>
     Json,
+
+    /// <summary>McpToolResult&lt;T&gt;: T read as above, with the raw result.</summary>
+    WithResult,
 }

@@ -24,6 +24,9 @@ public static class ToolResultReaders
     /// <param name="allowNull">Whether the declared type is nullable, so that a JSON <c>null</c> is a valid answer.</param>
     public static ToolResultReader<T> Json<T>(JsonTypeInfo<T> typeInfo, bool allowNull) => new JsonReader<T>(typeInfo, allowNull);
 
+    /// <summary>For <c>Task&lt;McpToolResult&lt;T&gt;&gt;</c>: the value as <paramref name="value"/> reads it, with the raw result.</summary>
+    public static ToolResultReader<McpToolResult<T>> WithResult<T>(ToolResultReader<T> value) => new WithResultReader<T>(value);
+
     internal static void ThrowIfError(CallToolResult result, ToolMethod method)
     {
         if (result.IsError == true)
@@ -78,6 +81,11 @@ public static class ToolResultReaders
             ThrowIfError(result, method);
             return result;
         }
+    }
+
+    private sealed class WithResultReader<T>(ToolResultReader<T> value) : ToolResultReader<McpToolResult<T>>
+    {
+        public override McpToolResult<T> Read(CallToolResult result, ToolMethod method) => new(value.Read(result, method), result);
     }
 
     private sealed class RawReader : ToolResultReader<CallToolResult>

@@ -106,6 +106,36 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task McpToolResult_carries_the_typed_value_and_the_raw_result()
+    {
+        McpToolResult<Weather> weather = await _tools.WeatherWithResultAsync();
+        McpToolResult<string> echo = await _tools.EchoWithResultAsync("both");
+
+        Assert.Equal(new Weather(21.5, "Sunny", 40), weather.Value);
+        Assert.NotNull(weather.Result.StructuredContent);
+        Assert.Equal("Echo: both", echo.Value);
+        Assert.Equal("Echo: both", Assert.IsType<TextContentBlock>(Assert.Single(echo.Result.Content)).Text);
+        await Assert.ThrowsAsync<McpToolException>(() => _tools.FailWithResultAsync("still an error"));
+    }
+
+    [Fact]
+    public async Task Collections_dictionaries_guids_dates_and_bools_travel_as_JSON()
+    {
+        var id = Guid.Parse("0b7f9f0e-8d2a-4f43-9b8b-2f1f2d2c7a11");
+        var at = new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero);
+
+        string sent = await _tools.CollectionsAsync([1, 2, 3], new() { ["x"] = 0.5 }, id, at, flag: true);
+
+        using JsonDocument json = JsonDocument.Parse(sent);
+        JsonElement root = json.RootElement;
+        Assert.Equal([1, 2, 3], root.GetProperty("numbers").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(0.5, root.GetProperty("weights").GetProperty("x").GetDouble());
+        Assert.Equal(id, root.GetProperty("id").GetGuid());
+        Assert.Equal(at, root.GetProperty("at").GetDateTimeOffset());
+        Assert.True(root.GetProperty("flag").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_string_result_without_text_content_raises_a_mismatch()
     {
         var error = await Assert.ThrowsAsync<McpResultMismatchException>(() => _tools.ImageAsTextAsync());

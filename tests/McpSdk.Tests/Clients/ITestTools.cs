@@ -65,6 +65,18 @@ public interface ITestTools
     [McpTool("hang")]
     Task<string> HangAsync(CancellationToken cancellationToken);
 
+    [McpTool("weather")]
+    Task<McpToolResult<Weather>> WeatherWithResultAsync();
+
+    [McpTool("echo")]
+    ValueTask<McpToolResult<string>> EchoWithResultAsync(string message);
+
+    [McpTool("fail")]
+    Task<McpToolResult<string>> FailWithResultAsync(string reason);
+
+    [McpTool("arguments")]
+    Task<string> CollectionsAsync(IReadOnlyList<int> numbers, Dictionary<string, double> weights, Guid id, DateTimeOffset at, bool flag);
+
     [McpTool("no-such-tool")]
     Task<string> MissingToolAsync();
 }
