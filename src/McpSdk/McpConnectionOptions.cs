@@ -46,9 +46,11 @@ public sealed class McpConnectionOptions
     }
 
     /// <summary>
-    /// The calls one session carries at once (64 by default). Beyond <c>live sessions × this</c>, calls wait in the
-    /// scheduler's queue (by priority), and the pool grows; many stdio servers answer one request at a time, so
-    /// a low value with several sessions spreads the load.
+    /// The load at which the pool opens another session (64 calls in flight per session by default). While fewer
+    /// than <see cref="MaxSessions"/> are open, calls beyond <c>open sessions × this</c> wait in the scheduler's queue
+    /// (by priority) for the next session; once all are open, sessions take more, least-loaded first, and only
+    /// <see cref="MaxConcurrency"/> caps them. Many stdio servers answer one request at a time, so a low value with
+    /// several sessions spreads the load.
     /// </summary>
     public int MaxCallsPerSession
     {

@@ -14,10 +14,11 @@ namespace McpSdk.Sessions;
 /// those idle too long. The scheduler decides when a call runs; the pool decides where.
 /// </summary>
 /// <remarks>
-/// <para>Capacity: live sessions × <c>MaxCallsPerSession</c>, published to the owner after every change (the
-/// connection makes it the scheduler's in-flight limit). Calls beyond it wait in the scheduler's queue, by priority,
-/// and <see cref="RequestCapacity"/> grows the pool: it opens enough sessions for the waiting calls, one per
-/// <c>MaxCallsPerSession</c> of them, never more than <c>MaxSessions</c> live and starting together.</para>
+/// <para>Capacity: while fewer than <c>MaxSessions</c> live, live sessions × <c>MaxCallsPerSession</c>, published to
+/// the owner after every change (the connection makes it the scheduler's in-flight limit). Calls beyond it wait in
+/// the scheduler's queue, by priority, and <see cref="RequestCapacity"/> grows the pool: it opens enough sessions for
+/// the waiting calls, one per <c>MaxCallsPerSession</c> of them, never more than <c>MaxSessions</c> live and starting
+/// together. With all <c>MaxSessions</c> live the pool cannot grow, so it stops holding calls back.</para>
 /// <para>A session takes calls only after its handshake completed. Routing is a lock-free scan of an immutable
 /// array; the lock guards only membership changes (open, end, trim), which are rare.</para>
 /// </remarks>
@@ -458,8 +459,16 @@ internal sealed class SessionPool : IAsyncDisposable
         PublishCapacity();
     }
 
-    private void PublishCapacity() =>
-        _capacityChanged((int)Math.Min(int.MaxValue, (long)Volatile.Read(ref _live).Length * _perSession));
+    /// <summary>
+    /// Tells the owner how many calls the live sessions carry. <c>MaxCallsPerSession</c> is the load at which the pool
+    /// grows: below <c>MaxSessions</c> calls beyond it wait for the next session; with every session open there is
+    /// nothing left to wait for, so sessions take more (least-loaded first) and only <c>MaxConcurrency</c> caps them.
+    /// </summary>
+    private void PublishCapacity()
+    {
+        int live = Volatile.Read(ref _live).Length;
+        _capacityChanged(live >= _max ? int.MaxValue : (int)Math.Min(int.MaxValue, (long)live * _perSession));
+    }
 
     /// <summary>Keeps background work visible to disposal, forgetting what has finished.</summary>
     private void Track(Task task)
