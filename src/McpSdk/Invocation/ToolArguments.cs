@@ -12,27 +12,38 @@ namespace McpSdk.Invocation;
 /// <see cref="JsonTypeInfo{T}"/>: no boxing, no intermediate dictionary of objects. Generated proxies fill it;
 /// <see cref="ToolInvoker"/> owns and disposes it.
 /// </summary>
+/// <remarks>
+/// The writer and its buffer are reused per thread: a proxy fills the arguments synchronously, and the invoker seals
+/// them (copies the JSON out, exactly sized) before it first awaits. What a call keeps is that copy, one parsed
+/// document and a read-only view of its properties.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolArguments : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
-    private readonly Utf8JsonWriter _writer;
+    [ThreadStatic]
+    private static WriterState? t_writer;
+
+    private WriterState? _writer;
+    private byte[]? _json;
     private JsonDocument? _document;
-    private Dictionary<string, JsonElement>? _elements;
+    private JsonObjectView? _elements;
 
     /// <summary>Starts an empty argument object.</summary>
     public ToolArguments()
     {
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
-        _writer.WriteStartObject();
+        // A writer still owned by another instance on this thread was abandoned (its proxy threw while writing);
+        // take it over. Adds on the abandoned instance then fail instead of writing into ours.
+        WriterState writer = t_writer ??= new WriterState();
+        writer.Start(this);
+        _writer = writer;
     }
 
     /// <summary>Writes one argument.</summary>
     public void Add<T>(string name, T value, JsonTypeInfo<T> typeInfo)
     {
-        ThrowIfSealed();
-        _writer.WritePropertyName(name);
-        JsonSerializer.Serialize(_writer, value, typeInfo);
+        Utf8JsonWriter writer = Writer();
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, value, typeInfo);
     }
 
     /// <summary>Writes an argument of a nullable reference type, leaving it out of the request when it is <see langword="null"/>.</summary>
@@ -55,21 +66,27 @@ public sealed class ToolArguments : IDisposable
         }
     }
 
+    /// <summary>Ends writing: copies the JSON out of the thread's writer. Called before the call first awaits.</summary>
+    internal void Seal()
+    {
+        if (_json is not null)
+        {
+            return;
+        }
+
+        WriterState writer = _writer ?? throw Abandoned();
+        _json = writer.Finish(this);
+        _writer = null;
+    }
+
     /// <summary>The arguments as the official SDK's request expects them; the elements live as long as this object.</summary>
     internal IDictionary<string, JsonElement> ToElements()
     {
         if (_elements is null)
         {
-            _writer.WriteEndObject();
-            _writer.Flush();
-            _document = JsonDocument.Parse(_buffer.WrittenMemory);
-            var elements = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (JsonProperty property in _document.RootElement.EnumerateObject())
-            {
-                elements[property.Name] = property.Value;
-            }
-
-            _elements = elements;
+            Seal();
+            _document = JsonDocument.Parse(_json);
+            _elements = new JsonObjectView(_document.RootElement);
         }
 
         return _elements;
@@ -78,22 +95,75 @@ public sealed class ToolArguments : IDisposable
     /// <summary>The arguments as JSON text, for logs and tests.</summary>
     public override string ToString()
     {
-        ToElements();
-        return _document!.RootElement.GetRawText();
+        Seal();
+        return System.Text.Encoding.UTF8.GetString(_json!);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _writer.Dispose();
+        _writer?.Release(this);
+        _writer = null;
         _document?.Dispose();
     }
 
-    private void ThrowIfSealed()
+    private Utf8JsonWriter Writer()
     {
-        if (_elements is not null)
+        if (_json is not null)
         {
             throw new InvalidOperationException("The arguments were already sent; create a new ToolArguments for another call.");
+        }
+
+        return _writer?.WriterFor(this) ?? throw Abandoned();
+    }
+
+    private static InvalidOperationException Abandoned() =>
+        new("These tool arguments lost their writer: another call's arguments were started on this thread before they were sent.");
+
+    /// <summary>A thread's reusable writer and buffer, lent to one <see cref="ToolArguments"/> at a time.</summary>
+    private sealed class WriterState
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(256);
+        private readonly Utf8JsonWriter _writer;
+        private ToolArguments? _owner;
+
+        public WriterState() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+
+        public void Start(ToolArguments owner)
+        {
+            _owner = owner;
+            _buffer.ResetWrittenCount();
+            _writer.Reset();
+            _writer.WriteStartObject();
+        }
+
+        public Utf8JsonWriter? WriterFor(ToolArguments owner) => ReferenceEquals(_owner, owner) ? _writer : null;
+
+        public byte[] Finish(ToolArguments owner)
+        {
+            if (!ReferenceEquals(_owner, owner))
+            {
+                throw Abandoned();
+            }
+
+            _writer.WriteEndObject();
+            _writer.Flush();
+            byte[] json = _buffer.WrittenSpan.ToArray();
+            Release(owner);
+            return json;
+        }
+
+        public void Release(ToolArguments owner)
+        {
+            if (ReferenceEquals(_owner, owner))
+            {
+                _owner = null;
+                if (_buffer.Capacity > 64 * 1024)
+                {
+                    // One huge call must not pin a huge buffer to the thread forever.
+                    t_writer = null;
+                }
+            }
         }
     }
 }

@@ -55,6 +55,8 @@ public sealed class ToolInvoker
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(reader);
 
+        // Before the first await: the arguments were written with this thread's writer.
+        arguments.Seal();
         ToolStatistics statistics = tool.Gate.Statistics;
         CallPolicy policy = tool.Method.Policy;
         long started = _time.GetTimestamp();

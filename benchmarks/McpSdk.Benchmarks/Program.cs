@@ -1,0 +1,32 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace McpSdk.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet
+/// suites; <c>... -- headline</c> runs the wall-clock headline table against an in-process MCP server;
+/// <c>... -- contention</c> runs the contention contenders interleaved, timed by wall clock and CPU.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && string.Equals(args[0], "headline", StringComparison.OrdinalIgnoreCase))
+        {
+            return await Headline.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "contention", StringComparison.OrdinalIgnoreCase))
+        {
+            return InterleavedContention.Run(args[1..]);
+        }
+
+        IConfig config = QuickConfig.Create();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
+    }
+}
