@@ -47,7 +47,22 @@ internal static class Emitter
         writer.OpenBlock($"internal sealed class {spec.ProxyName} : {spec.InterfaceType}");
 
         string context = spec.JsonContextType is null ? "null" : spec.JsonContextType + ".Default";
-        writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions({context});");
+        if (spec.EnumTypes.Count == 0)
+        {
+            writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions({context});");
+        }
+        else
+        {
+            // Enums travel as their names, as MCP tool schemas expect; one AOT-safe converter per enum.
+            writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(");
+            writer.WriteLine($"    {context},");
+            for (int i = 0; i < spec.EnumTypes.Count; i++)
+            {
+                string separator = i == spec.EnumTypes.Count - 1 ? ");" : ",";
+                writer.WriteLine($"    new global::System.Text.Json.Serialization.JsonStringEnumConverter<{spec.EnumTypes[i]}>(){separator}");
+            }
+        }
+
         foreach (MethodSpec method in spec.Methods)
         {
             WriteToolMethod(writer, method, methodFields[method]);

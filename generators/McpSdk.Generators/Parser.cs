@@ -23,6 +23,8 @@ internal sealed partial class Parser
     private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new();
     private readonly Dictionary<string, ResultReaderSpec> _readers = new();
     private readonly HashSet<string> _fieldNames = new();
+    private readonly SortedSet<string> _enumTypes = new(System.StringComparer.Ordinal);
+    private readonly HashSet<ITypeSymbol> _visitedForEnums = new(SymbolEqualityComparer.Default);
 
     private Parser(KnownTypes known) => _known = known;
 
@@ -99,7 +101,8 @@ internal sealed partial class Parser
             jsonContext,
             methods.ToImmutableEquatableArray(),
             _jsonTypes.Values.ToImmutableEquatableArray(),
-            _readers.Values.ToImmutableEquatableArray());
+            _readers.Values.ToImmutableEquatableArray(),
+            _enumTypes.ToImmutableEquatableArray());
     }
 
     private string? ParseJsonContext(AttributeData attribute, string interfaceName, Location location)
@@ -184,6 +187,10 @@ internal sealed partial class Parser
             : ResultKind.Json;
 
         string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult) : null;
+        if (result is not null)
+        {
+            CollectEnums(result, depth: 0);
+        }
         return new MethodSpec(
             EscapeKeyword(method.Name),
             displayName,
@@ -273,6 +280,7 @@ internal sealed partial class Parser
             }
 
             parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised), omission));
+            CollectEnums(serialised, depth: 0);
         }
 
         return failed ? null : parameters.ToImmutableEquatableArray();
@@ -354,6 +362,51 @@ internal sealed partial class Parser
         }
 
         return field;
+    }
+
+    /// <summary>
+    /// Finds the enums a type carries (itself, its element and type arguments, the public properties of the
+    /// application's own types), so the proxy can send and read them as names.
+    /// </summary>
+    private void CollectEnums(ITypeSymbol type, int depth)
+    {
+        if (depth > 8 || !_visitedForEnums.Add(type))
+        {
+            return;
+        }
+
+        switch (type)
+        {
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
+                _enumTypes.Add(enumType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                return;
+            case IArrayTypeSymbol array:
+                CollectEnums(array.ElementType, depth + 1);
+                return;
+            case INamedTypeSymbol named:
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    CollectEnums(argument, depth + 1);
+                }
+
+                // The framework's and the SDK's types carry no enum of the application's.
+                string ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+                if (named.TypeKind is TypeKind.Class or TypeKind.Struct
+                    && !ns.StartsWith("System", System.StringComparison.Ordinal)
+                    && !ns.StartsWith("Microsoft", System.StringComparison.Ordinal)
+                    && !ns.StartsWith("ModelContextProtocol", System.StringComparison.Ordinal))
+                {
+                    foreach (IPropertySymbol property in named.GetMembers().OfType<IPropertySymbol>())
+                    {
+                        if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer)
+                        {
+                            CollectEnums(property.Type, depth + 1);
+                        }
+                    }
+                }
+
+                return;
+        }
     }
 
     private static string Identifier(ITypeSymbol type) => type switch

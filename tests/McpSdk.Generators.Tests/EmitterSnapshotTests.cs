@@ -1,3 +1,5 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
@@ -148,6 +150,128 @@ public sealed class EmitterSnapshotTests
                 Task<McpToolResult<string?>> MaybeEchoAsync(string message);
             }
             """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Enums_in_parameters_results_and_records_get_a_string_converter_each()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Units;
+
+            public enum Unit { Celsius, Fahrenheit }
+
+            public enum Trend { Rising, Falling }
+
+            public enum Unused { A }
+
+            public sealed record Reading(double Value, Unit Unit, IReadOnlyList<Trend> History);
+
+            [McpClient]
+            internal interface IUnitTools
+            {
+                [McpTool("convert")]
+                Task<double> ConvertAsync(double value, Unit from, Unit? to = null);
+
+                [McpTool("reading")]
+                Task<Reading> ReadingAsync();
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+
+    [Fact]
+    public void Several_interfaces_in_one_file_and_a_partial_interface_across_files_each_get_one_proxy()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run(
+            """
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Many;
+
+            [McpClient]
+            public interface IFirstTools
+            {
+                [McpTool("first")]
+                Task<string> FirstAsync();
+            }
+
+            [McpClient]
+            internal interface ISecondTools
+            {
+                [McpTool("second")]
+                Task<string> SecondAsync();
+            }
+
+            [McpClient]
+            public partial interface ISplitTools
+            {
+                [McpTool("one-half")]
+                Task<string> OneHalfAsync();
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Many;
+
+            public partial interface ISplitTools
+            {
+                [McpTool("other-half")]
+                Task<string> OtherHalfAsync();
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Equal(
+            ["Many.IFirstTools.g.cs", "Many.ISecondTools.g.cs", "Many.ISplitTools.g.cs"],
+            run.GeneratedSources.Select(source => source.HintName).Order().ToArray());
+        string split = run.GeneratedSources.Single(source => source.HintName == "Many.ISplitTools.g.cs").SourceText.ToString();
+        Assert.Contains("global::Many.ISplitTools.OneHalfAsync()", split, System.StringComparison.Ordinal);
+        Assert.Contains("global::Many.ISplitTools.OtherHalfAsync()", split, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_base_interface_from_another_assembly_is_implemented_from_its_metadata()
+    {
+        CSharpCompilation library = GeneratorDriverHarness.CreateCompilation("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Shared;
+
+            [MaxConcurrency(3)]
+            public interface IHealthTools
+            {
+                [McpTool("ping"), Timeout(500)]
+                Task<string> PingAsync();
+            }
+            """).WithAssemblyName("SharedTools");
+        CSharpCompilation client = GeneratorDriverHarness.CreateCompilation("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace App;
+
+            [McpClient]
+            public interface IAppTools : Shared.IHealthTools
+            {
+                [McpTool("work")]
+                Task<string> WorkAsync(string job);
+            }
+            """).AddReferences(library.ToMetadataReference());
+
+        GeneratorRun run = GeneratorDriverHarness.Run(GeneratorDriverHarness.CreateDriver(), client);
 
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());

@@ -15,6 +15,7 @@ namespace McpSdk.Generators.Model;
 /// <param name="Methods">The tool methods, those of base interfaces included.</param>
 /// <param name="JsonTypes">One entry per distinct type serialised or deserialised with JSON.</param>
 /// <param name="ResultReaders">One entry per distinct JSON result type.</param>
+/// <param name="EnumTypes">The enums the interface's types carry, fully qualified, sorted: each gets a string converter.</param>
 internal sealed record ClientSpec(
     string? Namespace,
     string InterfaceName,
@@ -24,4 +25,5 @@ internal sealed record ClientSpec(
     string? JsonContextType,
     ImmutableEquatableArray<MethodSpec> Methods,
     ImmutableEquatableArray<JsonTypeSpec> JsonTypes,
-    ImmutableEquatableArray<ResultReaderSpec> ResultReaders);
+    ImmutableEquatableArray<ResultReaderSpec> ResultReaders,
+    ImmutableEquatableArray<string> EnumTypes);

@@ -21,8 +21,13 @@ public static class McpJson
 {
     /// <summary>Creates the settings for one proxy type.</summary>
     /// <param name="context">The interface's own JSON context, or <see langword="null"/>.</param>
-    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver? context)
+    /// <param name="converters">
+    /// Converters the generator chose for the interface's types: a <see cref="System.Text.Json.Serialization.JsonStringEnumConverter{TEnum}"/>
+    /// per enum it found in a parameter or result (enums travel as their names, as MCP tool schemas expect).
+    /// </param>
+    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver? context, params System.Text.Json.Serialization.JsonConverter[] converters)
     {
+        ArgumentNullException.ThrowIfNull(converters);
         IJsonTypeInfoResolver builtIns = McpSdkJsonContext.Default;
         IJsonTypeInfoResolver fallback = ReflectionFallback() ?? JsonTypeInfoResolver.Combine();
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -33,6 +38,11 @@ public static class McpJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };
+        foreach (System.Text.Json.Serialization.JsonConverter converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
+
         options.MakeReadOnly();
         return options;
     }

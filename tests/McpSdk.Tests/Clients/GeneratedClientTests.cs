@@ -136,6 +136,19 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enums_travel_as_their_names_in_arguments_records_and_results()
+    {
+        string sent = await _tools.EnumArgumentsAsync(TemperatureUnit.Fahrenheit, TemperatureUnit.Celsius, new Reading(1, TemperatureUnit.Celsius));
+
+        using JsonDocument json = JsonDocument.Parse(sent);
+        Assert.Equal("Fahrenheit", json.RootElement.GetProperty("unit").GetString());
+        Assert.Equal("Celsius", json.RootElement.GetProperty("maybe").GetString());
+        Assert.Equal("Celsius", json.RootElement.GetProperty("reading").GetProperty("unit").GetString());
+        Assert.Equal(new Reading(3, TemperatureUnit.Fahrenheit), await _tools.ReadingAsync());
+        Assert.Equal(TemperatureUnit.Celsius, await _tools.UnitAsync());
+    }
+
+    [Fact]
     public async Task A_string_result_without_text_content_raises_a_mismatch()
     {
         var error = await Assert.ThrowsAsync<McpResultMismatchException>(() => _tools.ImageAsTextAsync());

@@ -10,6 +10,14 @@ public sealed record Weather(double Temperature, string Conditions, double Humid
 
 public sealed record Filter(string Field, IReadOnlyList<string> Values);
 
+public enum TemperatureUnit
+{
+    Celsius,
+    Fahrenheit,
+}
+
+public sealed record Reading(double Value, TemperatureUnit Unit);
+
 /// <summary>Every shape the skeleton supports, against <see cref="Servers.TestToolServer"/>.</summary>
 [McpClient]
 public interface ITestTools
@@ -76,6 +84,15 @@ public interface ITestTools
 
     [McpTool("arguments")]
     Task<string> CollectionsAsync(IReadOnlyList<int> numbers, Dictionary<string, double> weights, Guid id, DateTimeOffset at, bool flag);
+
+    [McpTool("arguments")]
+    Task<string> EnumArgumentsAsync(TemperatureUnit unit, TemperatureUnit? maybe = null, Reading? reading = null);
+
+    [McpTool("reading")]
+    Task<Reading> ReadingAsync();
+
+    [McpTool("unit")]
+    Task<TemperatureUnit> UnitAsync();
 
     [McpTool("no-such-tool")]
     Task<string> MissingToolAsync();

@@ -75,6 +75,10 @@ internal sealed class TestToolServer
                 return Structured("""{"temperature":"hot","conditions":"Sunny","humidity":40}""");
             case "weather-missing-member":
                 return Structured("""{"temperature":21.5,"humidity":40}""");
+            case "reading":
+                return Structured("""{"value":3,"unit":"Fahrenheit"}""");
+            case "unit":
+                return Text("\"Celsius\"");
             case "weather-as-text":
                 return Text("""{"temperature":18,"conditions":"Rain","humidity":90}""");
             case "null-json":
