@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
@@ -21,6 +22,8 @@ public sealed class BoundTool
     {
         Method = method;
         Gate = gate;
+        SpanName = "tools/call " + method.ToolName;
+        ToolTag = new KeyValuePair<string, object?>("gen_ai.tool.name", method.ToolName);
         Retry = method.Policy.MaxAttempts > 1 ? CreateRetry(method.Policy, gate, timeProvider) : null;
     }
 
@@ -28,6 +31,12 @@ public sealed class BoundTool
     public ToolMethod Method { get; }
 
     internal ToolGate Gate { get; }
+
+    /// <summary>The span name, built once: <c>tools/call {tool}</c>.</summary>
+    internal string SpanName { get; }
+
+    /// <summary>The metrics tag naming the tool, built once.</summary>
+    internal KeyValuePair<string, object?> ToolTag { get; }
 
     internal ResiliencePipeline<CallToolResult>? Retry { get; }
 
@@ -49,6 +58,7 @@ public sealed class BoundTool
                 OnRetry = _ =>
                 {
                     gate.Statistics.OnRetried();
+                    McpSdkTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", gate.ToolName));
                     return default;
                 },
             })

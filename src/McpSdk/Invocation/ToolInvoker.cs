@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -75,6 +76,8 @@ public sealed class ToolInvoker
             token = deadline.Token;
         }
 
+        // The parent of the SDK's own request span; null (and free) while nobody listens.
+        Activity? activity = McpSdkTelemetry.Source.HasListeners() ? StartActivity(tool) : null;
         try
         {
             CallToolResult result = tool.Retry is null
@@ -85,31 +88,80 @@ public sealed class ToolInvoker
                     token).ConfigureAwait(false);
 
             TResult value = reader.Read(result, tool.Method);
-            statistics.OnSucceeded(_time.GetElapsedTime(started));
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            statistics.OnSucceeded(elapsed);
+            Record(tool, activity, elapsed, error: null);
             return value;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             statistics.OnCancelled();
+            Record(tool, activity, _time.GetElapsedTime(started), exception);
             throw;
         }
         catch (OperationCanceledException exception) when (deadline is not null && deadline.IsCancellationRequested)
         {
-            statistics.OnFailed(_time.GetElapsedTime(started), FailureKind.TimedOut);
-            throw new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, timer!.Queued, timer.Running, exception);
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            statistics.OnFailed(elapsed, FailureKind.TimedOut);
+            var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, timer!.Queued, timer.Running, exception);
+            Record(tool, activity, elapsed, timedOut);
+            throw timedOut;
         }
         catch (Exception exception)
         {
-            statistics.OnFailed(
-                _time.GetElapsedTime(started),
-                exception is McpQueueFullException or McpRateLimitedException ? FailureKind.Rejected : FailureKind.Other);
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            bool rejected = exception is McpQueueFullException or McpRateLimitedException;
+            statistics.OnFailed(elapsed, rejected ? FailureKind.Rejected : FailureKind.Other);
+            if (rejected)
+            {
+                McpSdkTelemetry.Rejections.Add(1, tool.ToolTag);
+            }
+
+            Record(tool, activity, elapsed, exception);
             throw;
         }
         finally
         {
+            activity?.Dispose();
             link.Dispose();
             deadline?.Dispose();
             arguments.Dispose();
+        }
+    }
+
+    private static Activity? StartActivity(BoundTool tool)
+    {
+        Activity? activity = McpSdkTelemetry.Source.StartActivity(tool.SpanName, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("mcp.method.name", "tools/call");
+            activity.SetTag("gen_ai.operation.name", "execute_tool");
+            activity.SetTag("gen_ai.tool.name", tool.Method.ToolName);
+            activity.SetTag("mcpsdk.priority", tool.Method.Policy.Priority.ToString());
+        }
+
+        return activity;
+    }
+
+    /// <summary>The call's duration metric and the span's outcome; costs a check while nobody listens.</summary>
+    private static void Record(BoundTool tool, Activity? activity, TimeSpan elapsed, Exception? error)
+    {
+        string? errorType = error?.GetType().FullName;
+        if (McpSdkTelemetry.CallDuration.Enabled)
+        {
+            var tags = new TagList { tool.ToolTag };
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
+            McpSdkTelemetry.CallDuration.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (activity is not null && error is not null)
+        {
+            activity.SetTag("error.type", errorType);
+            activity.SetStatus(ActivityStatusCode.Error, error.Message);
         }
     }
 
@@ -117,7 +169,9 @@ public sealed class ToolInvoker
     private async ValueTask<CallToolResult> RunAttemptAsync(
         BoundTool tool, ToolArguments arguments, IProgress<McpProgress>? progress, CallTimer? timer, CancellationToken cancellationToken)
     {
-        long queuedSince = timer is null ? 0 : _time.GetTimestamp();
+        Activity? activity = Activity.Current is { } current && ReferenceEquals(current.Source, McpSdkTelemetry.Source) ? current : null;
+        bool timed = timer is not null || activity is not null || McpSdkTelemetry.QueueDuration.Enabled;
+        long queuedSince = timed ? _time.GetTimestamp() : 0;
         ValueTask admission = _scheduler.AcquireAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken);
         if (!admission.IsCompleted)
         {
@@ -127,10 +181,17 @@ public sealed class ToolInvoker
         await admission.ConfigureAwait(false);
 
         long runningSince = 0;
-        if (timer is not null)
+        if (timed)
         {
             runningSince = _time.GetTimestamp();
-            timer.Queued += _time.GetElapsedTime(queuedSince, runningSince);
+            TimeSpan waited = _time.GetElapsedTime(queuedSince, runningSince);
+            if (timer is not null)
+            {
+                timer.Queued += waited;
+            }
+
+            McpSdkTelemetry.QueueDuration.Record(waited.TotalSeconds, tool.ToolTag);
+            activity?.AddEvent(new ActivityEvent("mcpsdk.admitted", tags: new ActivityTagsCollection { ["mcpsdk.queue.wait_ms"] = waited.TotalMilliseconds }));
         }
 
         PooledSession session;
@@ -144,6 +205,8 @@ public sealed class ToolInvoker
             throw;
         }
 
+        McpSdkTelemetry.ActiveCalls.Add(1, tool.ToolTag);
+        activity?.SetTag("mcp.session.id", session.Session.SessionId);
         try
         {
             return await session.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
@@ -164,6 +227,7 @@ public sealed class ToolInvoker
                 timer.Running += _time.GetElapsedTime(runningSince);
             }
 
+            McpSdkTelemetry.ActiveCalls.Add(-1, tool.ToolTag);
             _connection.Pool.Return(session);
             _scheduler.Release(tool.Gate);
         }

@@ -1,4 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,9 +18,16 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Sessions;
 
 /// <summary>An <see cref="IMcpSession"/> over the official SDK's <see cref="McpClient"/>.</summary>
-internal sealed class SdkSession : IMcpSession
+internal sealed partial class SdkSession : IMcpSession
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The protocol versions with an <c>initialize</c> handshake that the official SDK speaks, oldest first.</summary>
+    private static readonly string[] s_initializeHandshakeVersions = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"];
+
+    // The version that connected to an endpoint when the SDK's default negotiation did not, so that the pool's later
+    // sessions to it connect in one attempt. Weakly keyed: it goes with the endpoint.
+    private static readonly ConditionalWeakTable<McpEndpoint, string> s_negotiated = new();
 
     private readonly McpClient _client;
     private readonly IAsyncDisposable? _companion;
@@ -32,14 +45,139 @@ internal sealed class SdkSession : IMcpSession
 
     public Task Completion => _client.Completion;
 
-    /// <summary>Connects a transport from <paramref name="endpoint"/> and completes the MCP handshake.</summary>
+    /// <summary>
+    /// Connects a transport from <paramref name="endpoint"/> and completes the MCP handshake, negotiating the protocol
+    /// version when <see cref="McpConnectionOptions.ProtocolVersion"/> leaves it open.
+    /// </summary>
+    /// <remarks>
+    /// The official SDK's own negotiation first probes with <c>server/discover</c> (2026-07-28) and falls back to
+    /// <c>initialize</c> only on the failures it expects; once it pins a version it insists on an exact match. Servers
+    /// in the field answer the probe in other ways (a result it cannot parse, an HTTP error it does not map) and answer
+    /// <c>initialize</c> with an older version both sides support. So when the version is open, a failed attempt is
+    /// retried on a fresh transport: after a failed probe, with the <c>initialize</c> handshake at the newest version
+    /// that has one; after the server offered another version we support, pinned to that version — as the lifecycle
+    /// intends (the client proceeds with the server's version when it supports it). What worked is remembered per
+    /// endpoint, so the pool's later sessions connect in one attempt. A version the user pins is used as is.
+    /// </remarks>
     public static async Task<SdkSession> ConnectAsync(
         McpEndpoint endpoint, McpConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        if (options.ProtocolVersion is { } pinned)
+        {
+            return await ConnectOnceAsync(endpoint, options, pinned, new HandshakeWatch(), loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+
+        // null: the SDK's default negotiation. Each version is tried at most once, so this ends after five attempts.
+        string? version = s_negotiated.TryGetValue(endpoint, out string? learned) ? learned : null;
+        var tried = new HashSet<string?>();
+        while (true)
+        {
+            tried.Add(version);
+            var watch = new HandshakeWatch();
+            try
+            {
+                SdkSession session = await ConnectOnceAsync(endpoint, options, version, watch, loggerFactory, cancellationToken).ConfigureAwait(false);
+                if (version != learned)
+                {
+                    if (version is null)
+                    {
+                        s_negotiated.Remove(endpoint);
+                    }
+                    else
+                    {
+                        s_negotiated.AddOrUpdate(endpoint, version);
+                    }
+                }
+
+                return session;
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested
+                && NextAttempt(failure, version, learned, watch.OfferedVersion, tried) is { } next)
+            {
+                Log.ProtocolNegotiationRetry(
+                    loggerFactory.CreateLogger("McpSdk.SessionPool"), endpoint.Name, Describe(version), next.Reason, Describe(next.Version), failure);
+                version = next.Version;
+            }
+        }
+    }
+
+    private static string Describe(string? version) => version is null ? "the SDK's default negotiation" : "protocol version " + version;
+
+    /// <summary>What to try after a failed attempt with <paramref name="version"/> (null: the SDK's default), or null to give up.</summary>
+    private static (string? Version, string Reason)? NextAttempt(
+        Exception failure, string? version, string? learned, string? offered, HashSet<string?> tried)
+    {
+        if (IsBeyondNegotiation(failure))
+        {
+            return null;
+        }
+
+        // The server answered initialize with another version that both sides speak: proceed with it.
+        if (offered is not null && offered != version && s_initializeHandshakeVersions.Contains(offered) && !tried.Contains(offered))
+        {
+            return (offered, $"the server offered protocol version {offered}");
+        }
+
+        // The server/discover probe failed in a way the SDK does not fall back from: use the initialize handshake.
+        string newest = s_initializeHandshakeVersions[^1];
+        if (version is null && IsProbeFailure(failure) && !tried.Contains(newest))
+        {
+            return (newest, "the server/discover probe failed (" + failure.GetType().Name + ": " + failure.Message + ")");
+        }
+
+        // A version that worked before no longer does (the server changed): negotiate from the start.
+        if (version is not null && version == learned && !tried.Contains(null))
+        {
+            return (null, $"protocol version {version}, which this endpoint used before, failed");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Failures no protocol version can cure: the server cannot be reached (connection refused, name not resolved,
+    /// TLS failed) or refuses the client's credentials.
+    /// </summary>
+    private static bool IsBeyondNegotiation(Exception failure) => failure is System.Net.Http.HttpRequestException
+    {
+        StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.ProxyAuthenticationRequired
+    } or System.Net.Http.HttpRequestException
+    {
+        StatusCode: null,
+        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError or HttpRequestError.UserAuthenticationError,
+    };
+
+    /// <summary>
+    /// Whether a failure of the SDK's default negotiation came from the <c>server/discover</c> probe being answered in a
+    /// way an <c>initialize</c>-handshake server would: a result that is not a discover result, an HTTP error status, or
+    /// a JSON-RPC error other than the three the 2026-07-28 revision defines for the probe (which mean what they say).
+    /// </summary>
+    private static bool IsProbeFailure(Exception failure)
+    {
+        for (Exception? cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case JsonException:
+                case System.Net.Http.HttpRequestException { StatusCode: not null }:
+                    return true;
+                case McpProtocolException protocol:
+                    return protocol.ErrorCode is not (McpErrorCode.UnsupportedProtocolVersion or McpErrorCode.MissingRequiredClientCapability or McpErrorCode.HeaderMismatch);
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<SdkSession> ConnectOnceAsync(
+        McpEndpoint endpoint, McpConnectionOptions options, string? protocolVersion, HandshakeWatch watch, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
         var clientOptions = new McpClientOptions
         {
             ClientInfo = options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
-            ProtocolVersion = options.ProtocolVersion,
+            ProtocolVersion = protocolVersion,
 #pragma warning disable MCP9005 // Deprecated by 2026-07-28, still passed through for servers on older versions.
             Handlers = new McpClientHandlers
             {
@@ -52,13 +190,14 @@ internal sealed class SdkSession : IMcpSession
 
         // One progress table per session, fed in transport order: progress is routed by token without a lock
         // and without registering a handler per call.
-        var progress = new ProgressRouter();
+        ProgressRouter progress = watch.Progress;
         EndpointTransport transport = endpoint.CreateTransport(loggerFactory);
         try
         {
             McpClient client = await McpClient.CreateAsync(
-                new ObservingClientTransport(transport.Transport, progress.Observe), clientOptions, loggerFactory, cancellationToken)
+                new ObservingClientTransport(transport.Transport, watch.Observe), clientOptions, loggerFactory, cancellationToken)
                 .ConfigureAwait(false);
+            watch.HandshakeDone = true;
             return new SdkSession(client, transport.Companion, progress);
         }
         catch
@@ -69,6 +208,41 @@ internal sealed class SdkSession : IMcpSession
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Sees the session's incoming messages in transport order: during the handshake it notes the protocol version the
+    /// server's <c>initialize</c> result offers; every message then goes to the session's progress router.
+    /// </summary>
+    private sealed class HandshakeWatch
+    {
+        private volatile bool _handshakeDone;
+
+        public ProgressRouter Progress { get; } = new();
+
+        public bool HandshakeDone
+        {
+            get => _handshakeDone;
+            set => _handshakeDone = value;
+        }
+
+        /// <summary>The <c>protocolVersion</c> of the server's <c>initialize</c> result, when one arrived.</summary>
+        public string? OfferedVersion { get; private set; }
+
+        public void Observe(JsonRpcMessage message)
+        {
+            if (!_handshakeDone
+                && message is JsonRpcResponse { Result: JsonObject result }
+                && result.TryGetPropertyValue("protocolVersion", out JsonNode? offered)
+                && offered is JsonValue value
+                && value.TryGetValue(out string? text)
+                && result.ContainsKey("capabilities"))
+            {
+                OfferedVersion = text;
+            }
+
+            Progress.Observe(message);
         }
     }
 
@@ -143,5 +317,11 @@ internal sealed class SdkSession : IMcpSession
                 await _companion.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(20, LogLevel.Information, "Connecting to {Endpoint} with {Tried} failed because {Reason}; retrying with {Next} on a new transport.")]
+        public static partial void ProtocolNegotiationRetry(ILogger logger, string endpoint, string tried, string reason, string next, Exception exception);
     }
 }

@@ -217,6 +217,11 @@ internal sealed class SessionPool : IAsyncDisposable
             background = [.. _background];
         }
 
+        if (live.Length > 0)
+        {
+            McpSdkTelemetry.PoolSessions.Add(-live.Length, new KeyValuePair<string, object?>("mcpsdk.endpoint", _endpointName));
+        }
+
         _healthTimer.Dispose();
         await _closing.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(live.Select(session => CloseAsync(session))).ConfigureAwait(false);
@@ -251,6 +256,7 @@ internal sealed class SessionPool : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _started);
+        McpSdkTelemetry.PoolSessions.Add(1, new KeyValuePair<string, object?>("mcpsdk.endpoint", _endpointName));
         if (replacement)
         {
             Interlocked.Increment(ref _replaced);
@@ -398,7 +404,7 @@ internal sealed class SessionPool : IAsyncDisposable
 
         Interlocked.Increment(ref _trimmed);
         Log.SessionTrimmed(_logger, session.Id, _endpointName, idle.TotalSeconds, Volatile.Read(ref _live).Length);
-        PublishCapacity();
+        OnLeftPool();
         CloseIfIdle(session);
         return true;
     }
@@ -456,6 +462,12 @@ internal sealed class SessionPool : IAsyncDisposable
             _live = _live.Where(s => s != session).ToArray();
         }
 
+        OnLeftPool();
+    }
+
+    private void OnLeftPool()
+    {
+        McpSdkTelemetry.PoolSessions.Add(-1, new KeyValuePair<string, object?>("mcpsdk.endpoint", _endpointName));
         PublishCapacity();
     }
 
