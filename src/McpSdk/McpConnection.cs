@@ -76,12 +76,7 @@ public sealed class McpConnection : IAsyncDisposable
         McpEndpoint endpoint, McpConnectionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        options ??= new McpConnectionOptions();
-        ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var connection = new McpConnection(
-            endpoint,
-            options,
-            async token => await SdkSession.ConnectAsync(endpoint, options, loggerFactory, token).ConfigureAwait(false));
+        McpConnection connection = Create(endpoint, options);
         try
         {
             await connection.Pool.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -93,6 +88,36 @@ public sealed class McpConnection : IAsyncDisposable
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// Creates a connection that opens its sessions on the first call (or on <see cref="ConnectAsync"/>), for
+    /// containers and other places that cannot await. A call made while the server cannot be reached fails with
+    /// <see cref="McpSessionLostException"/>.
+    /// </summary>
+    /// <param name="endpoint">Where the server is.</param>
+    /// <param name="options">Connection-wide settings, or <see langword="null"/> for the defaults.</param>
+    public static McpConnection Create(McpEndpoint endpoint, McpConnectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        options ??= new McpConnectionOptions();
+        ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        return new McpConnection(
+            endpoint,
+            options,
+            async token => await SdkSession.ConnectAsync(endpoint, options, loggerFactory, token).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Opens the connection's first sessions now (<see cref="McpConnectionOptions.MinSessions"/>, at least one) if none
+    /// is open yet; a connection from <see cref="Create"/> otherwise opens them on its first call.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        McpPoolStats pool = Pool.Snapshot();
+        return pool.Live + pool.Starting > 0 ? Task.CompletedTask : Pool.StartAsync(cancellationToken);
     }
 
     /// <summary>

@@ -107,8 +107,9 @@ public sealed class McpConnectionOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// The MCP protocol version to request, e.g. <c>"2025-11-25"</c>; <see langword="null"/> (the default) lets the
-    /// official SDK negotiate.
+    /// The MCP protocol version to use, e.g. <c>"2025-11-25"</c>, exactly and with no fallback. <see langword="null"/>
+    /// (the default) negotiates: the official SDK's default first, then the <c>initialize</c> handshake when the
+    /// <c>server/discover</c> probe fails, and any version the server offers that the SDK supports.
     /// </summary>
     public string? ProtocolVersion { get; set; }
 

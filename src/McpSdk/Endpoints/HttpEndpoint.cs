@@ -13,7 +13,9 @@ internal sealed class HttpEndpoint(Uri uri, McpHttpOptions options) : McpEndpoin
     private static readonly Lazy<IHttpClientFactory> s_defaultFactory = new(CreateDefaultFactory);
 
     // Scheme, host, port and path only: query strings and user info can carry secrets.
-    public override string Name { get; } = $"http:{uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal)}";
+    public override string Name { get; } = uri.UserInfo.Length == 0
+        ? uri.GetLeftPart(UriPartial.Path)
+        : uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal);
 
     internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory)
     {

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpSdk;
+
+/// <summary>
+/// Describes, for <see cref="McpServiceCollectionExtensions.AddMcpClient{TClient}"/>, which server a typed client
+/// talks to and how. Interfaces registered with the same <see cref="ConnectionName"/> share one connection.
+/// </summary>
+public sealed class McpClientBuilder
+{
+    private readonly List<Action<IServiceProvider, McpConnectionOptions>> _configure = [];
+
+    internal McpClientBuilder(IServiceCollection services, string connectionName)
+    {
+        Services = services;
+        ConnectionName = connectionName;
+    }
+
+    /// <summary>The container being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The connection's name: clients that name the same connection share it (and its sessions).</summary>
+    public string ConnectionName { get; private set; }
+
+    internal Func<IServiceProvider, McpEndpoint>? Endpoint { get; private set; }
+
+    internal IReadOnlyList<Action<IServiceProvider, McpConnectionOptions>> Configure => _configure;
+
+    /// <summary>Shares a named connection with other clients registered under the same name.</summary>
+    public McpClientBuilder WithConnectionName(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ConnectionName = name;
+        return this;
+    }
+
+    /// <summary>A server started as a child process per session, over stdio.</summary>
+    public McpClientBuilder UseStdio(string command, params string[] arguments)
+    {
+        McpEndpoint endpoint = McpEndpoint.Stdio(command, arguments);
+        return UseEndpoint(_ => endpoint);
+    }
+
+    /// <summary>
+    /// A server over Streamable HTTP, with an <see cref="System.Net.Http.HttpClient"/> from the container's
+    /// <see cref="System.Net.Http.IHttpClientFactory"/>: a named client (the connection's name) with McpSdk's HTTP
+    /// defaults, which the application may configure further with <c>services.AddHttpClient(name)</c>.
+    /// </summary>
+    public McpClientBuilder UseHttp(Uri uri, Action<McpHttpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        string clientName = "McpSdk." + ConnectionName;
+        Services.AddHttpClient(clientName).AddMcpSdkHttpDefaults();
+        return UseEndpoint(provider =>
+        {
+            var options = new McpHttpOptions
+            {
+                HttpClientFactory = provider.GetRequiredService<System.Net.Http.IHttpClientFactory>(),
+                HttpClientName = clientName,
+            };
+            configure?.Invoke(options);
+            return McpEndpoint.Http(uri, options);
+        });
+    }
+
+    /// <summary>Any endpoint, e.g. <see cref="McpEndpoint.InProcess"/>.</summary>
+    public McpClientBuilder UseEndpoint(McpEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return UseEndpoint(_ => endpoint);
+    }
+
+    /// <summary>An endpoint built from the container's services.</summary>
+    public McpClientBuilder UseEndpoint(Func<IServiceProvider, McpEndpoint> endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        Endpoint = endpoint;
+        return this;
+    }
+
+    /// <summary>The sessions the connection keeps and opens at most.</summary>
+    public McpClientBuilder WithSessions(int min, int max) => ConfigureOptions(options =>
+    {
+        options.MinSessions = min;
+        options.MaxSessions = max;
+    });
+
+    /// <summary>Sets any connection option.</summary>
+    public McpClientBuilder ConfigureOptions(Action<McpConnectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure.Add((_, options) => configure(options));
+        return this;
+    }
+
+    /// <summary>Sets any connection option from the container's services.</summary>
+    public McpClientBuilder ConfigureOptions(Action<IServiceProvider, McpConnectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure.Add(configure);
+        return this;
+    }
+}
