@@ -103,6 +103,13 @@ public sealed class McpConnectionOptions
         set => _priorityAgingAdmissions = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(PriorityAgingAdmissions), value, "Must be at least 1.");
     }
 
+    /// <summary>
+    /// Per-tool overrides of the declared policies, by tool wire name: what an operator changes without a rebuild
+    /// (also read from configuration by <c>McpClientBuilder.UseConfiguration</c>).
+    /// </summary>
+    public System.Collections.Generic.IDictionary<string, McpToolPolicy> ToolPolicies { get; } =
+        new System.Collections.Generic.Dictionary<string, McpToolPolicy>(StringComparer.Ordinal);
+
     /// <summary>The clock for deadlines, rate-limit windows, backoff and latency; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

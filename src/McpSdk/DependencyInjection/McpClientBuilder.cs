@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpSdk;
@@ -77,6 +78,25 @@ public sealed class McpClientBuilder
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         Endpoint = endpoint;
+        return this;
+    }
+
+    /// <summary>
+    /// Reads the connection from configuration, section <c>Mcp:Servers:{ConnectionName}</c>: its endpoint (<c>Stdio</c>
+    /// or <c>Http</c>), session and limit settings, protocol version and per-tool policy overrides (<c>Tools</c>). See
+    /// the README for the shape. <paramref name="configuration"/> defaults to the container's <see cref="IConfiguration"/>.
+    /// Settings made in code after this call win over configuration.
+    /// </summary>
+    public McpClientBuilder UseConfiguration(IConfiguration? configuration = null)
+    {
+        IConfiguration Resolve(IServiceProvider provider) => configuration ?? provider.GetRequiredService<IConfiguration>();
+        if (Endpoint is null)
+        {
+            Endpoint = provider => McpConfiguration.ReadEndpoint(McpConfiguration.Section(Resolve(provider), ConnectionName))
+                ?? throw new InvalidOperationException($"Configuration section 'Mcp:Servers:{ConnectionName}' names no endpoint: add 'Stdio' or 'Http', or call UseStdio, UseHttp or UseEndpoint.");
+        }
+
+        _configure.Add((provider, options) => McpConfiguration.ApplyOptions(McpConfiguration.Section(Resolve(provider), ConnectionName), options));
         return this;
     }
 

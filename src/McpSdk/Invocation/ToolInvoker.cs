@@ -35,6 +35,11 @@ public sealed class ToolInvoker
     public BoundTool Bind(ToolMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
+        if (_connection.Options.ToolPolicies.TryGetValue(method.ToolName, out McpToolPolicy? policyOverride))
+        {
+            method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName));
+        }
+
         return new BoundTool(method, _scheduler.GetGate(method.ToolName, method.Policy), _time);
     }
 

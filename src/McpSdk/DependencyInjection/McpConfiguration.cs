@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace McpSdk;
+
+/// <summary>
+/// Reads a connection from configuration, without reflection (so it trims and publishes as Native AOT):
+/// <code>
+/// "Mcp": { "Servers": { "everything": {
+///     "Stdio": { "Command": "node", "Arguments": [ "server.js", "stdio" ], "Environment": { "KEY": "value" } },
+///     "Http": "https://tools.example.com/mcp",           // instead of Stdio
+///     "MinSessions": 1, "MaxSessions": 4, "MaxCallsPerSession": 16, "MaxConcurrency": 64, "QueueLimit": 1000,
+///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25",
+///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" } } } } }
+/// </code>
+/// </summary>
+internal static class McpConfiguration
+{
+    public static IConfigurationSection Section(IConfiguration configuration, string connectionName)
+    {
+        IConfigurationSection section = configuration.GetSection("Mcp:Servers:" + connectionName);
+        return section.Exists()
+            ? section
+            : throw new InvalidOperationException($"Configuration has no section 'Mcp:Servers:{connectionName}' for the MCP connection '{connectionName}'.");
+    }
+
+    /// <summary>The endpoint the section names, or <see langword="null"/> when it names none.</summary>
+    public static McpEndpoint? ReadEndpoint(IConfigurationSection section)
+    {
+        IConfigurationSection stdio = section.GetSection("Stdio");
+        if (stdio.Exists())
+        {
+            string command = stdio["Command"] is { Length: > 0 } value ? value : throw Invalid(stdio, "Command", "a program to start is required");
+            string[] arguments = stdio.GetSection("Arguments").GetChildren().Select(child => child.Value ?? string.Empty).ToArray();
+            var environment = stdio.GetSection("Environment").GetChildren().ToDictionary(child => child.Key, child => child.Value);
+            return McpEndpoint.Stdio(command, arguments, environment.Count == 0 ? null : environment, stdio["WorkingDirectory"]);
+        }
+
+        if (section["Http"] is { Length: > 0 } url)
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
+                ? McpEndpoint.Http(uri)
+                : throw Invalid(section, "Http", "an absolute http or https URI is required");
+        }
+
+        return null;
+    }
+
+    public static void ApplyOptions(IConfigurationSection section, McpConnectionOptions options)
+    {
+        SetInt(section, "MinSessions", value => options.MinSessions = value);
+        SetInt(section, "MaxSessions", value => options.MaxSessions = value);
+        SetInt(section, "MaxCallsPerSession", value => options.MaxCallsPerSession = value);
+        SetInt(section, "MaxConcurrency", value => options.MaxConcurrency = value);
+        SetInt(section, "QueueLimit", value => options.QueueLimit = value);
+        SetInt(section, "PriorityAgingAdmissions", value => options.PriorityAgingAdmissions = value);
+        SetTimeSpan(section, "SessionIdleTimeout", value => options.SessionIdleTimeout = value);
+        SetTimeSpan(section, "HealthCheckInterval", value => options.HealthCheckInterval = value);
+        if (section["ProtocolVersion"] is { Length: > 0 } version)
+        {
+            options.ProtocolVersion = version;
+        }
+
+        foreach (IConfigurationSection tool in section.GetSection("Tools").GetChildren())
+        {
+            var policy = new McpToolPolicy();
+            SetInt(tool, "MaxConcurrency", value => policy.MaxConcurrency = value);
+            SetInt(tool, "RateLimitPermits", value => policy.RateLimitPermits = value);
+            SetInt(tool, "TimeoutMilliseconds", value => policy.TimeoutMilliseconds = value);
+            SetInt(tool, "MaxAttempts", value => policy.MaxAttempts = value);
+            SetInt(tool, "QueueLimit", value => policy.QueueLimit = value);
+            if (tool["RateLimitPerSeconds"] is { } seconds)
+            {
+                policy.RateLimitPerSeconds = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
+                    ? parsed
+                    : throw Invalid(tool, "RateLimitPerSeconds", "a number is required");
+            }
+
+            if (tool["Priority"] is { } priority)
+            {
+                policy.Priority = Enum.TryParse(priority, ignoreCase: true, out McpPriority parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw Invalid(tool, "Priority", "Critical, High, Normal or Low is required");
+            }
+
+            if (tool["RateLimitMode"] is { } mode)
+            {
+                policy.RateLimitMode = Enum.TryParse(mode, ignoreCase: true, out RateLimitMode parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw Invalid(tool, "RateLimitMode", "Wait or Reject is required");
+            }
+
+            options.ToolPolicies[tool.Key] = policy;
+        }
+    }
+
+    private static void SetInt(IConfigurationSection section, string key, Action<int> set)
+    {
+        if (section[key] is not { } text)
+        {
+            return;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+        {
+            throw Invalid(section, key, "a whole number is required");
+        }
+
+        try
+        {
+            set(value);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw Invalid(section, key, exception.Message);
+        }
+    }
+
+    private static void SetTimeSpan(IConfigurationSection section, string key, Action<TimeSpan> set)
+    {
+        if (section[key] is not { } text)
+        {
+            return;
+        }
+
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value))
+        {
+            throw Invalid(section, key, "a time span such as 00:05:00 is required");
+        }
+
+        try
+        {
+            set(value);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw Invalid(section, key, exception.Message);
+        }
+    }
+
+    private static InvalidOperationException Invalid(IConfigurationSection section, string key, string rule) =>
+        new($"Configuration value '{section.Path}:{key}' is invalid: {rule}.");
+}
