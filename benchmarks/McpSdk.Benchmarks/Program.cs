@@ -8,7 +8,8 @@ namespace McpSdk.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet
 /// suites; <c>... -- headline</c> runs the wall-clock headline table against an in-process MCP server;
-/// <c>... -- contention</c> runs the contention contenders interleaved, timed by wall clock and CPU.
+/// <c>... -- contention</c> runs the contention contenders interleaved, timed by wall clock and CPU;
+/// <c>... -- load</c> runs the load table against server-everything over stdio (ours, the official C# and TypeScript SDKs).
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,11 @@ public static class Program
         if (args.Length > 0 && string.Equals(args[0], "contention", StringComparison.OrdinalIgnoreCase))
         {
             return InterleavedContention.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "load", StringComparison.OrdinalIgnoreCase))
+        {
+            return await Load.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         IConfig config = QuickConfig.Create();

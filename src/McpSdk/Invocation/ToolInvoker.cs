@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Diagnostics;
@@ -171,6 +172,8 @@ public sealed class ToolInvoker
     }
 
     /// <summary>One attempt: wait for a slot, run on a session, give the slot back. No slot is held between attempts.</summary>
+    // Pooled: every call runs at least one attempt, and its state machine would otherwise be an allocation per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<CallToolResult> RunAttemptAsync(
         BoundTool tool, ToolArguments arguments, IProgress<McpProgress>? progress, CallTimer? timer, CancellationToken cancellationToken)
     {

@@ -24,20 +24,30 @@ internal sealed class ProgressRouter
     private readonly ConcurrentDictionary<long, IProgress<McpProgress>> _listeners = new();
     private long _nextToken;
 
+    // ConcurrentDictionary.IsEmpty takes every lock; a count makes the usual case (nobody listening) one read.
+    private int _listening;
+
     /// <summary>Registers a listener and returns the progress token to put in the request's <c>_meta</c>.</summary>
     public long Register(IProgress<McpProgress> listener)
     {
         long token = Interlocked.Increment(ref _nextToken);
         _listeners[token] = listener;
+        Interlocked.Increment(ref _listening);
         return token;
     }
 
-    public void Unregister(long token) => _listeners.TryRemove(token, out _);
+    public void Unregister(long token)
+    {
+        if (_listeners.TryRemove(token, out _))
+        {
+            Interlocked.Decrement(ref _listening);
+        }
+    }
 
     /// <summary>Called for every incoming message, on the transport's read path: must be cheap and never throw.</summary>
     public void Observe(JsonRpcMessage message)
     {
-        if (_listeners.IsEmpty
+        if (Volatile.Read(ref _listening) == 0
             || message is not JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters })
         {
             return;

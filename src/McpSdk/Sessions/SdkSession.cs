@@ -246,6 +246,8 @@ internal sealed partial class SdkSession : IMcpSession
         }
     }
 
+    // Pooled: one per call, on the hot path.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CallToolResult> CallToolAsync(
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+
+namespace McpSdk.Benchmarks;
+
+/// <summary>
+/// The load table of the issue "Pooled transport" (not BenchmarkDotNet; wall clock and /proc CPU): the real
+/// server-everything over stdio, tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
+/// a time) and sequentially, for six contenders interleaved A B C D E F A B C … in one run, each with its own server
+/// process started once and kept for the whole run. A "warm" phase after <c>--warmup</c> calls per contender and a
+/// "steady" phase after <c>--steady</c> calls; medians of <c>--repeats</c> rounds; ratios to the official C# SDK measured
+/// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
+/// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
+/// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]</c>
+/// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
+/// </summary>
+internal static class Load
+{
+    private const int Concurrent = 64;
+    private const int Baseline = 3; // index of the official C# SDK contender
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int calls = IntOption(args, "--calls", 30_000);
+        int sequentialCalls = IntOption(args, "--seq-calls", 3_000);
+        int warmup = IntOption(args, "--warmup", 20_000);
+        int steady = IntOption(args, "--steady", 200_000);
+        int repeats = IntOption(args, "--repeats", 3);
+        int layerCalls = IntOption(args, "--layer-calls", 500_000);
+        int index = Array.IndexOf(args, "--only");
+        HashSet<int>? only = index >= 0 && index + 1 < args.Length
+            ? [.. args[index + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
+            : null;
+
+        string root = RepoRoot();
+        string server = Path.Combine(root, "tests", "peers", "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js");
+        string nodeClient = Path.Combine(root, "benchmarks", "peers", "load-client.mjs");
+        if (!File.Exists(server) || !Directory.Exists(Path.Combine(root, "benchmarks", "peers", "node_modules")))
+        {
+            Console.Error.WriteLine("Missing node packages: run `npm ci --prefix tests/peers` and `npm ci --prefix benchmarks/peers` first.");
+            return 2;
+        }
+
+        string loadBefore = ProcStat.LoadAverage();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Load: server-everything over stdio, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
+            $"warm-up {warmup}, steady after {steady}; {repeats} interleaved repeats. {Environment.ProcessorCount} cores, " +
+            $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. loadavg before: {loadBefore}"));
+
+        McpEndpoint endpoint = McpEndpoint.Stdio("node", server, "stdio");
+        var factories = new Func<Task<LoadContender>>[]
+        {
+            async () => await ProxyContender.StartAsync(endpoint, sessions: 1).ConfigureAwait(false),
+            async () => await ProxyContender.StartAsync(endpoint, sessions: 2).ConfigureAwait(false),
+            async () => await SdkSessionContender.StartAsync(endpoint).ConfigureAwait(false),
+            async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
+            async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
+            async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),
+        };
+
+        var contenders = new List<(int Index, LoadContender Contender)>();
+        try
+        {
+            for (int i = 0; i < factories.Length; i++)
+            {
+                if (only is null || only.Contains(i))
+                {
+                    contenders.Add((i, await factories[i]().ConfigureAwait(false)));
+                }
+            }
+
+            long started = Stopwatch.GetTimestamp();
+            var phases = new List<(string Phase, Dictionary<(int Contender, int InFlight), List<LoadWindow>> Windows)>();
+            await WarmUpAsync(contenders, warmup).ConfigureAwait(false);
+            phases.Add(($"warm (after {warmup:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, "warm").ConfigureAwait(false)));
+            if (steady > 0)
+            {
+                await WarmUpAsync(contenders, steady).ConfigureAwait(false);
+                phases.Add(($"steady (after {steady:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, "steady").ConfigureAwait(false)));
+            }
+
+            string loadAfter = ProcStat.LoadAverage();
+            if (args.Contains("--alloc-types"))
+            {
+                // Where the bytes of a real call go, by type (after the timed windows: the sampler costs CPU).
+                await AllocationSampler.PrintAsync(contenders.Select(c => c.Contender).OfType<CSharpLoadContender>(), calls).ConfigureAwait(false);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Contenders: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s. loadavg before {loadBefore}; after {loadAfter}."));
+            foreach ((string phase, Dictionary<(int, int), List<LoadWindow>> windows) in phases)
+            {
+                foreach (int inFlight in new[] { Concurrent, 1 })
+                {
+                    PrintTable(phase, inFlight, contenders, windows);
+                }
+            }
+        }
+        finally
+        {
+            foreach ((_, LoadContender contender) in contenders)
+            {
+                await contender.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (layerCalls > 0)
+        {
+            await LayersAsync(layerCalls, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"loadavg at the end: {ProcStat.LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task WarmUpAsync(List<(int Index, LoadContender Contender)> contenders, int total)
+    {
+        foreach ((_, LoadContender contender) in contenders)
+        {
+            long started = Stopwatch.GetTimestamp();
+            while (contender.CallsDone < total)
+            {
+                _ = await contender.RunAsync(Concurrent, (int)Math.Min(20_000, total - contender.CallsDone)).ConfigureAwait(false);
+            }
+
+            _ = await contender.RunAsync(1, 500).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up to {total:N0}: {contender.Name} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)"));
+        }
+    }
+
+    private static async Task<Dictionary<(int, int), List<LoadWindow>>> MeasureAsync(
+        List<(int Index, LoadContender Contender)> contenders, int calls, int sequentialCalls, int repeats, string phase)
+    {
+        var windows = new Dictionary<(int, int), List<LoadWindow>>();
+        for (int round = 0; round < repeats; round++)
+        {
+            foreach ((int inFlight, int count) in new[] { (Concurrent, calls), (1, sequentialCalls) })
+            {
+                foreach ((int i, LoadContender contender) in contenders)
+                {
+                    LoadWindow window = await contender.RunAsync(inFlight, count).ConfigureAwait(false);
+                    if (!windows.TryGetValue((i, inFlight), out List<LoadWindow>? list))
+                    {
+                        windows[(i, inFlight)] = list = [];
+                    }
+
+                    list.Add(window);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{phase} {round + 1}/{repeats} c{inFlight,-2} {contender.Name,-52} {window.CallsPerSecond,8:F0} calls/s  " +
+                        $"client {window.ClientCpuUsPerCall,6:F1} us/call  server {window.ServerCpuUsPerCall,6:F1} us/call  " +
+                        $"p50 {window.P50Us,7:F0} us  p99 {window.P99Us,7:F0} us  {(window.BytesPerCall is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) + " B/call" : "")}"));
+                }
+            }
+        }
+
+        return windows;
+    }
+
+    private static void PrintTable(
+        string phase, int inFlight, List<(int Index, LoadContender Contender)> contenders, Dictionary<(int, int), List<LoadWindow>> windows)
+    {
+        bool hasBaseline = windows.ContainsKey((Baseline, inFlight));
+        double baseRate = hasBaseline ? Median(windows[(Baseline, inFlight)], w => w.CallsPerSecond) : double.NaN;
+        double baseCpu = hasBaseline ? Median(windows[(Baseline, inFlight)], w => w.ClientCpuUsPerCall) : double.NaN;
+        Console.WriteLine();
+        Console.WriteLine($"### {phase}, {(inFlight == 1 ? "sequential (1 in flight)" : $"{inFlight} in flight")} — medians");
+        Console.WriteLine();
+        Console.WriteLine("| contender | calls/s | vs C# SDK | p50 µs | p99 µs | client CPU µs/call | vs C# SDK | B/call | server CPU µs/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach ((int i, LoadContender contender) in contenders)
+        {
+            List<LoadWindow> list = windows[(i, inFlight)];
+            double rate = Median(list, w => w.CallsPerSecond);
+            double cpu = Median(list, w => w.ClientCpuUsPerCall);
+            string bytes = list[0].Bytes is null ? "n/a" : Median(list, w => w.BytesPerCall!.Value).ToString("F0", CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {contender.Name} | {rate:F0} | {rate / baseRate:F2}× | {Median(list, w => w.P50Us):F0} | {Median(list, w => w.P99Us):F0} | " +
+                $"{cpu:F1} | {cpu / baseCpu:F2}× | {bytes} | {Median(list, w => w.ServerCpuUsPerCall):F1} |"));
+        }
+    }
+
+    private static async Task LayersAsync(int calls, int repeats, bool allocationTypes)
+    {
+        (McpConnection connection, LoadLayers.Layer[] layers) = LoadLayers.Create();
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (int inFlight in new[] { Concurrent, 1 })
+            {
+                var cpu = layers.Select(_ => new List<double>()).ToArray();
+                var bytes = layers.Select(_ => new List<double>()).ToArray();
+                for (int round = -1; round < repeats; round++)
+                {
+                    for (int l = 0; l < layers.Length; l++)
+                    {
+                        GC.Collect();
+                        GC.WaitForPendingFinalizers();
+                        GC.Collect();
+                        long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+                        long cpuBefore = ProcStat.CpuTicks(Environment.ProcessId);
+                        await layers[l].Run(inFlight, calls).ConfigureAwait(false);
+                        long cpuAfter = ProcStat.CpuTicks(Environment.ProcessId);
+                        long allocated = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+                        if (round >= 0) // round -1 is the warm-up
+                        {
+                            cpu[l].Add(ProcStat.TicksToMs(cpuAfter - cpuBefore) * 1000 / calls);
+                            bytes[l].Add(allocated / (double)calls);
+                        }
+                    }
+                }
+
+                Console.WriteLine();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"### Layers over an asynchronously completing in-process session, {inFlight} parked at a time, {calls:N0} calls per window — medians of {repeats}"));
+                Console.WriteLine();
+                Console.WriteLine("| layer | CPU µs/call | B/call | added CPU µs/call | added B/call |");
+                Console.WriteLine("|---|---:|---:|---:|---:|");
+                for (int l = 0; l < layers.Length; l++)
+                {
+                    double c = Median(cpu[l], x => x);
+                    double b = Median(bytes[l], x => x);
+                    string added = l == 0 ? "| | " : string.Create(CultureInfo.InvariantCulture,
+                        $"| {c - Median(cpu[l - 1], x => x):F2} | {b - Median(bytes[l - 1], x => x):F0} ");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {layers[l].Name} | {c:F2} | {b:F0} {added}|"));
+                }
+            }
+
+            if (allocationTypes)
+            {
+                await AllocationSampler.PrintAsync(layers, calls).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static double Median<T>(List<T> values, Func<T, double> selector)
+    {
+        double[] sorted = [.. values.Select(selector).Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string RepoRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "McpSdk.slnx")))
+                {
+                    return directory.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository (McpSdk.slnx not found).");
+    }
+}

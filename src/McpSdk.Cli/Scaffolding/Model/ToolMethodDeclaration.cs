@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace McpSdk.Cli.Scaffolding.Model;
+
+/// <summary>One interface method: one tool.</summary>
+/// <param name="Name">The method name (PascalCase + <c>Async</c>).</param>
+/// <param name="ToolName">The tool's wire name, for <c>[McpTool]</c>.</param>
+/// <param name="Summary">Doc lines, already escaped.</param>
+/// <param name="Parameters">Required parameters first, then optional ones; the cancellation token is not listed.</param>
+/// <param name="Result">The result type; null for <c>CallToolResult</c> (the tool declares no output schema).</param>
+internal sealed record ToolMethodDeclaration(
+    string Name, string ToolName, IReadOnlyList<string> Summary, IReadOnlyList<ParameterDeclaration> Parameters, TypeRef? Result);
+
+/// <summary>One tool argument as a method parameter.</summary>
+/// <param name="Name">The C# parameter name as written (camelCase, escaped when a keyword).</param>
+/// <param name="WireName">The argument's name on the wire.</param>
+/// <param name="NeedsWireName">The C# name differs from the wire name, so it carries <c>[McpArgument]</c>.</param>
+/// <param name="Type">The parameter's type.</param>
+/// <param name="Required">Listed in <c>required</c>; an optional one is nullable with a <c>null</c> default (left out of the request).</param>
+/// <param name="Description">Its doc text, already escaped.</param>
+internal sealed record ParameterDeclaration(string Name, string WireName, bool NeedsWireName, TypeRef Type, bool Required, string Description);
