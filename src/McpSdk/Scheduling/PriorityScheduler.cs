@@ -42,6 +42,10 @@ internal sealed class PriorityScheduler : IDisposable
     private int _inFlight;
     private int _waiting;
 
+    // Granted waiters, reused: a call that waits then costs no allocation. Lock-free slots, taken and given back
+    // with Interlocked.Exchange / CompareExchange.
+    private readonly SchedulerWaiter?[] _waiterPool = new SchedulerWaiter?[32];
+
     // Guarded by _sync.
     private ToolGate[] _gateList = [];
     private long _admissions;
@@ -244,9 +248,14 @@ internal sealed class PriorityScheduler : IDisposable
                 else
                 {
                     var order = new WaiterOrder(_admissions - ((long)priority * _agingStep), ++_sequence);
-                    waiter = new SchedulerWaiter(this, gate, priority, rateLimitMode == RateLimitMode.Reject, order);
+                    waiter = RentWaiter().Initialize(gate, priority, rateLimitMode == RateLimitMode.Reject, order);
                     gate.OnEnqueued(waiter);
                     Interlocked.Increment(ref _waiting);
+
+                    // Registered before any dispatch can complete the waiter, so the registration is always disposed
+                    // by Complete. A token cancelled meanwhile runs Cancel here, re-entering the lock; it only marks
+                    // the waiter, whose awaiter does not exist yet.
+                    waiter.RegisterCancellation(cancellationToken);
 
                     // A slot freed between our failed take and joining the line must not be missed.
                     DispatchLocked(ref batch);
@@ -265,8 +274,31 @@ internal sealed class PriorityScheduler : IDisposable
             return default;
         }
 
-        waiter.RegisterCancellation(cancellationToken);
         return new ValueTask(waiter, waiter.Version);
+    }
+
+    internal void ReturnWaiter(SchedulerWaiter waiter)
+    {
+        for (int i = 0; i < _waiterPool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _waiterPool[i], waiter, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    private SchedulerWaiter RentWaiter()
+    {
+        for (int i = 0; i < _waiterPool.Length; i++)
+        {
+            if (Volatile.Read(ref _waiterPool[i]) is not null && Interlocked.Exchange(ref _waiterPool[i], null) is { } pooled)
+            {
+                return pooled;
+            }
+        }
+
+        return new SchedulerWaiter(this);
     }
 
     private void DispatchIfWaiting()

@@ -7,7 +7,9 @@ namespace McpSdk.Scheduling;
 
 /// <summary>
 /// One call waiting for a slot. Its state moves once, under the scheduler's lock, from waiting to granted,
-/// cancelled or failed; the awaiting caller is resumed afterwards, outside the lock.
+/// cancelled or failed; the awaiting caller is resumed afterwards, outside the lock. A granted waiter goes back to
+/// the scheduler's pool once its result has been read; a cancelled one never does, because the waiting line drops
+/// cancelled entries lazily and may still hold it.
 /// </summary>
 internal sealed class SchedulerWaiter : IValueTaskSource
 {
@@ -24,23 +26,33 @@ internal sealed class SchedulerWaiter : IValueTaskSource
 
     private readonly PriorityScheduler _scheduler;
 
-    public SchedulerWaiter(PriorityScheduler scheduler, ToolGate gate, McpPriority priority, bool rejectWithoutPermit, WaiterOrder order)
+    public SchedulerWaiter(PriorityScheduler scheduler)
     {
         _scheduler = scheduler;
+        Gate = null!;
+    }
+
+    public ToolGate Gate { get; private set; }
+
+    public McpPriority Priority { get; private set; }
+
+    /// <summary>The call's rate-limit mode is <see cref="RateLimitMode.Reject"/>.</summary>
+    public bool RejectWithoutPermit { get; private set; }
+
+    public WaiterOrder Order { get; private set; }
+
+    /// <summary>Prepares a new or pooled waiter for one wait. Called under the scheduler's lock.</summary>
+    public SchedulerWaiter Initialize(ToolGate gate, McpPriority priority, bool rejectWithoutPermit, WaiterOrder order)
+    {
         Gate = gate;
         Priority = priority;
         RejectWithoutPermit = rejectWithoutPermit;
         Order = order;
+        State = Waiting;
+        _error = null;
+        _registration = default;
+        return this;
     }
-
-    public ToolGate Gate { get; }
-
-    public McpPriority Priority { get; }
-
-    /// <summary>The call's rate-limit mode is <see cref="RateLimitMode.Reject"/>.</summary>
-    public bool RejectWithoutPermit { get; }
-
-    public WaiterOrder Order { get; }
 
     /// <summary>Only read and written under the scheduler's lock.</summary>
     public int State { get; set; }
@@ -77,7 +89,23 @@ internal sealed class SchedulerWaiter : IValueTaskSource
         }
     }
 
-    public void GetResult(short token) => _core.GetResult(token);
+    public void GetResult(short token)
+    {
+        try
+        {
+            _core.GetResult(token);
+        }
+        finally
+        {
+            // Granted waiters left the line when they were granted, and their cancellation registration was disposed
+            // (waiting out a running callback) before they completed: nothing refers to them any more.
+            if (State == Granted)
+            {
+                _core.Reset();
+                _scheduler.ReturnWaiter(this);
+            }
+        }
+    }
 
     public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
 
