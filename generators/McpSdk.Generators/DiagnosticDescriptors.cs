@@ -70,6 +70,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static DiagnosticDescriptor UnsupportedParameterType { get; } = Error(
+        "MCPSDK013",
+        "Parameter type that cannot be a tool argument",
+        "Parameter '{0}' of method '{1}' has type '{2}', which cannot be sent as a tool argument: {3}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

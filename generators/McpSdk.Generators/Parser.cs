@@ -266,6 +266,13 @@ internal sealed partial class Parser
                 continue;
             }
 
+            if (UnsupportedArgumentReason(parameter.Type) is { } reason)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, displayName, parameter.Type.ToDisplayString(), reason);
+                failed = true;
+                continue;
+            }
+
             string wireName = WireName(parameter);
             ArgumentOmission omission = ArgumentOmission.Never;
             ITypeSymbol serialised = parameter.Type;
@@ -311,6 +318,44 @@ internal sealed partial class Parser
         }
 
         return parameter.Name;
+    }
+
+    /// <summary>Why a type cannot be a JSON argument, or <see langword="null"/> when it can.</summary>
+    private string? UnsupportedArgumentReason(ITypeSymbol type)
+    {
+        if (type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+        {
+            return "a pointer has no JSON form";
+        }
+
+        if (type.IsRefLikeType)
+        {
+            return "a ref struct cannot be stored with the call";
+        }
+
+        if (type.TypeKind == TypeKind.Delegate)
+        {
+            return "a delegate has no JSON form";
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            INamedTypeSymbol definition = named.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, _known.Task) || SymbolEqualityComparer.Default.Equals(definition, _known.TaskOfT)
+                || SymbolEqualityComparer.Default.Equals(definition, _known.ValueTask) || SymbolEqualityComparer.Default.Equals(definition, _known.ValueTaskOfT))
+            {
+                return "await it before the call and pass its result";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, _known.ProgressOfT))
+            {
+                return "progress is reported as IProgress<McpProgress>";
+            }
+        }
+
+        return type.SpecialType == SpecialType.System_Object
+            ? "declare the argument's real type, so it is serialised with its own JSON metadata"
+            : null;
     }
 
     private bool IsProgress(ITypeSymbol type) =>

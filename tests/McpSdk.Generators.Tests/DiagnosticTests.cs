@@ -177,7 +177,7 @@ public sealed class DiagnosticTests
             public interface ITools
             {
                 [McpTool("run")]
-                Task RunAsync(CancellationToken cancellationToken, double steps, IProgress<McpProgress> progress, IProgress<int> counter);
+                Task RunAsync(CancellationToken cancellationToken, double steps, IProgress<McpProgress> progress, int counter);
             }
             """);
 
@@ -483,6 +483,44 @@ public sealed class DiagnosticTests
 
         run.AssertCleanCompilation();
         Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("Func<int> factory", "factory", "delegate")]
+    [InlineData("Task<int> pending", "pending", "await it")]
+    [InlineData("IProgress<int> progress", "progress", "IProgress<McpProgress>")]
+    [InlineData("object anything", "anything", "real type")]
+    [InlineData("Span<byte> bytes", "bytes", "ref struct")]
+    public void Parameter_of_a_type_that_cannot_be_an_argument_reports_MCPSDK013_on_the_parameter(string parameter, string name, string reason)
+    {
+        GeneratorRun run = Run($$"""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("send")]
+                Task<string> SendAsync({{parameter}});
+            }
+            """);
+
+        Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK013");
+        Assert.Equal(name, run.LocatedText(diagnostic));
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void McpClient_on_a_class_is_refused_by_the_compiler_on_the_attribute_and_no_proxy_is_written()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            public class NotAnInterface
+            {
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratedSources);
+        Diagnostic error = Assert.Single(run.Input.GetDiagnostics(), d => d.Id == "CS0592");
+        Assert.Contains("interface", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     private static GeneratorRun Run(string source) =>
