@@ -13,5 +13,5 @@ internal sealed record RecordDeclaration(string Name, string Summary, IReadOnlyL
 /// <param name="WireName">The JSON member name.</param>
 /// <param name="Type">The property's type.</param>
 /// <param name="Required">Listed in the schema's <c>required</c>; an optional one is nullable, defaults to null and is not written when null.</param>
-/// <param name="Description">Its doc text, already escaped, or null.</param>
-internal sealed record PropertyDeclaration(string Name, string WireName, TypeRef Type, bool Required, string? Description);
+/// <param name="Description">Its doc text, already escaped.</param>
+internal sealed record PropertyDeclaration(string Name, string WireName, TypeRef Type, bool Required, string Description);

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using McpSdk.Cli.Scaffolding.Model;
+using ModelContextProtocol.Protocol;
+
+namespace McpSdk.Cli.Scaffolding;
+
+/// <summary>Turns a server's <c>tools/list</c> into the declarations of an <c>[McpClient]</c> interface.</summary>
+internal static class ClientScaffolder
+{
+    /// <summary>
+    /// The types the scaffolded file names (through its usings) and the generated proxy's name: a generated record or
+    /// enum of the same name would shadow them.
+    /// </summary>
+    private static readonly string[] s_referencedTypeNames =
+    [
+        "Task", "CancellationToken", "CallToolResult", "JsonElement", "IReadOnlyList", "IReadOnlyDictionary",
+        "McpClient", "McpClientAttribute", "McpTool", "McpToolAttribute", "McpArgument", "McpArgumentAttribute",
+        "JsonPropertyName", "JsonPropertyNameAttribute", "JsonIgnore", "JsonIgnoreAttribute", "JsonIgnoreCondition",
+        "JsonStringEnumMemberName", "JsonStringEnumMemberNameAttribute", "System", "McpSdk", "ModelContextProtocol",
+    ];
+
+    /// <summary>The default interface name for a server: <c>mcp-servers/everything</c> → <c>IEverythingTools</c>.</summary>
+    public static string DefaultInterfaceName(Implementation? server)
+    {
+        string name = server?.Name ?? string.Empty;
+        name = name[(name.LastIndexOf('/') + 1)..];
+        string[] words = name.Split(['-', '_', ' ', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !w.Equals("server", StringComparison.OrdinalIgnoreCase)
+                && !w.Equals("servers", StringComparison.OrdinalIgnoreCase)
+                && !w.Equals("mcp", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        string stem = Identifiers.Pascal(string.Join('-', words), fallback: "Mcp");
+        return "I" + stem.TrimStart('_') + "Tools";
+    }
+
+    public static ClientDeclaration Build(Implementation? server, IReadOnlyList<Tool> tools, string @namespace, string interfaceName)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        var types = new SchemaTypeMapper(
+            [.. s_referencedTypeNames, interfaceName, interfaceName + "Proxy", .. @namespace.Split('.')]);
+        var methodNames = new NameScope(interfaceName);
+        var methods = new List<ToolMethodDeclaration>(tools.Count);
+        foreach (Tool tool in tools)
+        {
+            string owner = Identifiers.Pascal(tool.Name, fallback: "Tool");
+            string methodName = methodNames.Claim(owner + "Async");
+            IReadOnlyList<ParameterDeclaration> parameters = Parameters(tool, owner, types);
+            TypeRef? result = tool.OutputSchema is { ValueKind: JsonValueKind.Object } output
+                ? types.MapResult(output, owner, tool.Name)
+                : null;
+            methods.Add(new ToolMethodDeclaration(methodName, tool.Name, Summary(tool), parameters, result));
+        }
+
+        string serverDescription = server is null ? "an MCP server" : $"{server.Name} {server.Version}".Trim();
+        return new ClientDeclaration(@namespace, interfaceName, serverDescription, methods, types.Records, types.Enums);
+    }
+
+    private static IReadOnlyList<ParameterDeclaration> Parameters(Tool tool, string owner, SchemaTypeMapper types)
+    {
+        JsonElement schema = tool.InputSchema;
+        if (schema.ValueKind != JsonValueKind.Object
+            || !schema.TryGetProperty("properties", out JsonElement properties)
+            || properties.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        HashSet<string> required = SchemaTypeMapper.RequiredNames(schema);
+        JsonProperty[] ordered =
+        [
+            .. properties.EnumerateObject().Where(p => required.Contains(p.Name)),
+            .. properties.EnumerateObject().Where(p => !required.Contains(p.Name)),
+        ];
+
+        var names = new NameScope("cancellationToken");
+        var parameters = new List<ParameterDeclaration>(ordered.Length);
+        foreach (JsonProperty property in ordered)
+        {
+            string wire = property.Name;
+            string name = names.Claim(Identifiers.Camel(wire));
+            string origin = "the " + CSharpText.Code(wire) + " argument of " + CSharpText.Code(tool.Name);
+            TypeRef type = types.Map(property.Value, new SchemaContext(schema, Identifiers.Pascal(wire), owner, origin));
+            string description = SchemaTypeMapper.Describe(property.Value, "The " + CSharpText.Code(wire) + " argument.");
+            parameters.Add(new ParameterDeclaration(
+                Identifiers.Escape(name), wire, NeedsWireName: name != wire, type, required.Contains(wire), description));
+        }
+
+        return parameters;
+    }
+
+    private static string[] Summary(Tool tool)
+    {
+        if (!string.IsNullOrWhiteSpace(tool.Description))
+        {
+            return CSharpText.XmlLines(tool.Description);
+        }
+
+        if (!string.IsNullOrWhiteSpace(tool.Title))
+        {
+            return CSharpText.XmlLines(tool.Title);
+        }
+
+        return ["Calls the " + CSharpText.Code(tool.Name) + " tool."];
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace McpSdk.Cli.Tests;
+
+/// <summary><c>mcpsdk check</c> against server-everything, with interfaces compiled into this assembly.</summary>
+public sealed class CheckCommandTests
+{
+    private static readonly string s_assembly = typeof(CheckCommandTests).Assembly.Location;
+
+    [Fact]
+    public async Task The_scaffolded_interface_has_no_drift()
+    {
+        CliResult result = await CheckAsync(typeof(Scaffolded.IEverythingTools).FullName!);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no drift; 13 of 13", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_tools_unknown_and_missing_arguments_are_drift_with_exit_code_1()
+    {
+        CliResult result = await CheckAsync(typeof(IDriftedEverythingTools).FullName!);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("missing tool: IDriftedEverythingTools.RenamedAsync calls 'no-such-tool'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown argument: IDriftedEverythingTools.EchoAsync sends 'text'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("missing argument: tool 'echo' requires 'message'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown argument: IDriftedEverythingTools.GetSumAsync sends 'c'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("note: not called: the server's tool 'get-tiny-image'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("4 drift problem(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wire_names_from_McpArgument_are_what_is_compared()
+    {
+        CliResult result = await CheckAsync(typeof(IRenamedArgumentTools).FullName!);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public async Task An_interface_that_is_not_in_the_assembly_is_an_error()
+    {
+        CliResult result = await CheckAsync("No.Such.IInterface");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has no type 'No.Such.IInterface'", result.Error, StringComparison.Ordinal);
+    }
+
+    private static Task<CliResult> CheckAsync(string interfaceName) =>
+        CliRunner.RunAsync(["check", "--assembly", s_assembly, "--interface", interfaceName, "--stdio", .. PeerServers.Everything()]);
+}
+
+/// <summary>server-everything as an out-of-date client would declare it.</summary>
+[McpClient]
+public interface IDriftedEverythingTools
+{
+    [McpTool("echo")]
+    Task<string> EchoAsync(string text, CancellationToken cancellationToken = default);
+
+    [McpTool("get-sum")]
+    Task<string> GetSumAsync(double a, double b, double c, CancellationToken cancellationToken = default);
+
+    [McpTool("no-such-tool")]
+    Task<string> RenamedAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>C# names that differ from the wire names, mapped with [McpArgument].</summary>
+[McpClient]
+public interface IRenamedArgumentTools
+{
+    [McpTool("echo")]
+    Task<string> EchoAsync([McpArgument("message")] string text, IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using McpSdk.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace McpSdk.Cli.Tests;
+
+/// <summary>
+/// Compiles a scaffolded file in memory together with the proxy that <see cref="McpClientGenerator"/> writes for it,
+/// at the strictest warning level and with doc comments checked, as a consumer's build with warnings as errors would.
+/// </summary>
+internal static class ScaffoldCompiler
+{
+    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+
+    /// <summary>Fails unless the generator reports nothing, writes a proxy, and the whole compiles with no error and no warning.</summary>
+    public static void AssertCompilesCleanly(string source, string path = "Scaffolded.cs")
+    {
+        CSharpCompilation input = CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(source, s_parseOptions, path)],
+            s_references.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpClientGenerator().AsSourceGenerator()], parseOptions: s_parseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+
+        Assert.True(generatorDiagnostics.IsEmpty, "Generator diagnostics:\n" + string.Join("\n", generatorDiagnostics));
+        Assert.True(output.SyntaxTrees.Count() > 1, "The generator wrote no proxy.");
+        Diagnostic[] diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(diagnostics.Length == 0, "Compilation diagnostics:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+        foreach (string path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            paths.Add(path);
+        }
+
+        paths.Add(typeof(McpClientAttribute).Assembly.Location);
+        paths.Add(typeof(ModelContextProtocol.Protocol.CallToolResult).Assembly.Location);
+        paths.Add(typeof(System.Text.Json.JsonSerializer).Assembly.Location);
+
+        // The same assembly can sit in the list twice under different file names; keep one per simple name.
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string path in paths.Order(StringComparer.Ordinal))
+        {
+            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+        }
+
+        return [.. byName.Values.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    }
+}
