@@ -1,70 +1,12 @@
-using System;
 using System.IO;
 using System.Runtime.CompilerServices;
-using Xunit.Sdk;
+using McpSdk.Testing;
 
 namespace McpSdk.Generators.Tests;
 
-/// <summary>
-/// Compares generated text with a baseline in <c>Snapshots/{name}.verified.cs</c> of the source tree.
-/// Set <c>MCPSDK_UPDATE_SNAPSHOTS=1</c> to write the baselines from the current output instead.
-/// </summary>
+/// <summary>Compares generated text with <c>Snapshots/{test name}.verified.cs</c> beside the calling test's source file.</summary>
 internal static class Snapshot
 {
-    private const string UpdateVariable = "MCPSDK_UPDATE_SNAPSHOTS";
-
-    public static void Verify(string actual, [CallerMemberName] string name = "", [CallerFilePath] string callerFile = "")
-    {
-        string directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
-        string verified = Path.Combine(directory, name + ".verified.cs");
-        string received = Path.Combine(directory, name + ".received.cs");
-        actual = Normalize(actual);
-
-        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
-        {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(verified, actual);
-            File.Delete(received);
-            return;
-        }
-
-        if (!File.Exists(verified))
-        {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(received, actual);
-            throw new XunitException(
-                $"No baseline '{verified}'. The output was written to '{received}'; read it, then accept it by renaming it " +
-                $"to '{Path.GetFileName(verified)}' or by running the tests with {UpdateVariable}=1.");
-        }
-
-        string expected = Normalize(File.ReadAllText(verified));
-        if (expected != actual)
-        {
-            File.WriteAllText(received, actual);
-            throw new XunitException(
-                $"The output differs from '{verified}' (first difference at line {FirstDifferentLine(expected, actual)}). " +
-                $"It was written to '{received}'; diff the two, and if the change is intended accept it by running the " +
-                $"tests with {UpdateVariable}=1.");
-        }
-
-        File.Delete(received);
-    }
-
-    private static string Normalize(string text) => text.ReplaceLineEndings("\n");
-
-    private static int FirstDifferentLine(string expected, string actual)
-    {
-        string[] expectedLines = expected.Split('\n');
-        string[] actualLines = actual.Split('\n');
-        int common = Math.Min(expectedLines.Length, actualLines.Length);
-        for (int i = 0; i < common; i++)
-        {
-            if (!string.Equals(expectedLines[i], actualLines[i], StringComparison.Ordinal))
-            {
-                return i + 1;
-            }
-        }
-
-        return common + 1;
-    }
+    public static void Verify(string actual, [CallerMemberName] string name = "", [CallerFilePath] string callerFile = "") =>
+        SnapshotFile.Verify(actual, Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots", name + ".verified.cs"));
 }

@@ -51,22 +51,8 @@ internal static class CheckCommand
                 return ExitCodes.Error;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(server.Timeout(parse));
-            ServerTarget target = server.Target(parse);
-            ServerCatalog catalog;
-            try
+            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not { } catalog)
             {
-                catalog = await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false);
-            }
-            catch (ServerUnavailableException failure)
-            {
-                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await error.WriteLineAsync($"'{target.Description}' did not list its tools within {server.Timeout(parse).TotalSeconds:0} s (--timeout).").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
@@ -82,8 +68,8 @@ internal static class CheckCommand
             }
 
             await output.WriteLineAsync(report.HasDrift
-                ? $"{name}: {report.Drift.Count} drift problem(s) against '{target.Description}'."
-                : $"{name}: no drift; {report.MatchedTools} of {declared.Count} declared tool method(s) match '{target.Description}'.").ConfigureAwait(false);
+                ? $"{name}: {report.Drift.Count} drift problem(s) against '{server.Target(parse).Description}'."
+                : $"{name}: no drift; {report.MatchedTools} of {declared.Count} declared tool method(s) match '{server.Target(parse).Description}'.").ConfigureAwait(false);
             return report.HasDrift ? ExitCodes.Drift : ExitCodes.Success;
         });
         return command;

@@ -54,22 +54,8 @@ internal static class ScaffoldCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             TextWriter error = parse.InvocationConfiguration.Error;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(server.Timeout(parse));
-            ServerTarget target = server.Target(parse);
-            ServerCatalog catalog;
-            try
+            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not { } catalog)
             {
-                catalog = await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false);
-            }
-            catch (ServerUnavailableException failure)
-            {
-                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await error.WriteLineAsync($"'{target.Description}' did not list its tools within {server.Timeout(parse).TotalSeconds:0} s (--timeout).").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 

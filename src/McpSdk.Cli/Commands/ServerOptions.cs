@@ -1,3 +1,6 @@
+using System.Threading.Tasks;
+using System.Threading;
+using System.IO;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -123,4 +126,29 @@ internal sealed class ServerOptions
     }
 
     public TimeSpan Timeout(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(TimeoutSeconds));
+
+    /// <summary>
+    /// Connects to the server the options name and lists its tools within <c>--timeout</c>; on failure writes why to
+    /// <paramref name="error"/> and returns <see langword="null"/> (the command then exits with <see cref="ExitCodes.Error"/>).
+    /// </summary>
+    public async Task<ServerCatalog?> ReadCatalogAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout(parse));
+        ServerTarget target = Target(parse);
+        try
+        {
+            return await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false);
+        }
+        catch (ServerUnavailableException failure)
+        {
+            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"'{target.Description}' did not list its tools within {Timeout(parse).TotalSeconds:0} s (--timeout).").ConfigureAwait(false);
+            return null;
+        }
+    }
 }
