@@ -9,4 +9,5 @@ command -v node >/dev/null || { echo "test.sh: node (>= 20) is needed for the re
 npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error
 
 dotnet build McpSdk.slnx -c Release
-dotnet test McpSdk.slnx -c Release --no-build "$@"
+# A test that hangs fails the run with its name instead of stalling it.
+dotnet test McpSdk.slnx -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none "$@"

@@ -226,6 +226,7 @@ public sealed class ToolInvoker
         catch (Exception exception) when (IsSessionLoss(exception))
         {
             string reason = _connection.IsDisposed ? "the connection was disposed" : exception.Message;
+            _connection.Pool.Suspect(session);
             throw new McpSessionLostException(tool.Method.ToolName, reason, exception);
         }
         finally

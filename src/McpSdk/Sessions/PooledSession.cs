@@ -8,6 +8,7 @@ internal sealed class PooledSession
     public const int Live = 0;
     public const int Draining = 1;
     public const int Closed = 2;
+    public const int Suspect = 3;
 
     internal int InFlight;
     internal long LastUsedTimestamp;

@@ -278,7 +278,49 @@ internal sealed class SessionPool : IAsyncDisposable
             // How it ended does not matter here: it ended.
         }
 
-        if (session.TryMove(PooledSession.Live, PooledSession.Closed))
+        Retire(session, PooledSession.Live);
+        Retire(session, PooledSession.Suspect);
+    }
+
+    /// <summary>
+    /// A call on <paramref name="session"/> failed as if the session were lost. The SDK may complete a dead session
+    /// later than it fails the calls on it, so the session stops taking calls at once and is pinged: alive, it takes
+    /// calls again; dead, it is retired (and replaced below the minimum).
+    /// </summary>
+    public void Suspect(PooledSession session)
+    {
+        if (session.TryMove(PooledSession.Live, PooledSession.Suspect))
+        {
+            Track(CheckSuspectAsync(session));
+        }
+    }
+
+    private async Task CheckSuspectAsync(PooledSession session)
+    {
+        bool alive;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await session.Session.PingAsync(timeout.Token).ConfigureAwait(false);
+                alive = !session.Session.Completion.IsCompleted;
+            }
+            catch (Exception)
+            {
+                alive = false;
+            }
+        }
+
+        if (!alive || !session.TryMove(PooledSession.Suspect, PooledSession.Live))
+        {
+            Retire(session, PooledSession.Suspect);
+        }
+    }
+
+    /// <summary>Takes a session in state <paramref name="from"/> out of the pool, closes it and, below the minimum, replaces it.</summary>
+    private void Retire(PooledSession session, int from)
+    {
+        if (session.TryMove(from, PooledSession.Closed))
         {
             Interlocked.Increment(ref _faulted);
             Remove(session);
