@@ -43,7 +43,8 @@ public sealed class McpConnection : IAsyncDisposable
             logger,
             capacity => _scheduler.SetCapacity(capacity),
             failure => _scheduler.FailWaiting(tool => new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
-        Invoker = new ToolInvoker(this, _scheduler, options.TimeProvider);
+        Invoker = new ToolInvoker(
+            this, _scheduler, options.TimeProvider, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolInvoker"));
     }
 
     /// <summary>A connection over a session that is already open (tests and benchmarks bring their own).</summary>

@@ -20,4 +20,16 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Session {SessionNumber} to {Endpoint} did not answer a ping; replacing it.")]
     public static partial void SessionPingFailed(ILogger logger, int sessionNumber, string endpoint, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Call of tool {Tool} was refused: {Reason}")]
+    public static partial void CallRejected(ILogger logger, string tool, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Call of tool {Tool} failed on attempt {Attempt} ({Error}); retrying in {DelayMilliseconds:0} ms.")]
+    public static partial void CallRetrying(ILogger logger, string tool, int attempt, string error, double delayMilliseconds);
+
+    [LoggerMessage(8, LogLevel.Warning, "Call of tool {Tool} missed its {DeadlineMilliseconds:0} ms deadline ({QueuedMilliseconds:0} ms queued, {RunningMilliseconds:0} ms running).")]
+    public static partial void CallTimedOut(ILogger logger, string tool, double deadlineMilliseconds, double queuedMilliseconds, double runningMilliseconds);
+
+    [LoggerMessage(9, LogLevel.Warning, "Call of tool {Tool} lost its session: {Reason}")]
+    public static partial void CallSessionLost(ILogger logger, string tool, string reason);
 }

@@ -4,7 +4,9 @@ using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
+using McpSdk.Diagnostics;
 using McpSdk.Scheduling;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Polly;
 using Polly.Retry;
@@ -18,13 +20,13 @@ namespace McpSdk.Invocation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BoundTool
 {
-    internal BoundTool(ToolMethod method, ToolGate gate, TimeProvider timeProvider)
+    internal BoundTool(ToolMethod method, ToolGate gate, TimeProvider timeProvider, ILogger logger)
     {
         Method = method;
         Gate = gate;
         SpanName = "tools/call " + method.ToolName;
         ToolTag = new KeyValuePair<string, object?>("gen_ai.tool.name", method.ToolName);
-        Retry = method.Policy.MaxAttempts > 1 ? CreateRetry(method.Policy, gate, timeProvider) : null;
+        Retry = method.Policy.MaxAttempts > 1 ? CreateRetry(method.Policy, gate, timeProvider, logger) : null;
     }
 
     /// <summary>The method's static description.</summary>
@@ -40,7 +42,7 @@ public sealed class BoundTool
 
     internal ResiliencePipeline<CallToolResult>? Retry { get; }
 
-    private static ResiliencePipeline<CallToolResult> CreateRetry(CallPolicy policy, ToolGate gate, TimeProvider timeProvider) =>
+    private static ResiliencePipeline<CallToolResult> CreateRetry(CallPolicy policy, ToolGate gate, TimeProvider timeProvider, ILogger logger) =>
         new ResiliencePipelineBuilder<CallToolResult> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<CallToolResult>
             {
@@ -55,9 +57,10 @@ public sealed class BoundTool
                     .Handle<McpSessionLostException>()
                     .Handle<IOException>()
                     .Handle<HttpRequestException>(),
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     gate.Statistics.OnRetried();
+                    Log.CallRetrying(logger, gate.ToolName, args.AttemptNumber + 1, args.Outcome.Exception?.GetType().Name ?? "no result", args.RetryDelay.TotalMilliseconds);
                     McpSdkTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", gate.ToolName));
                     return default;
                 },

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Diagnostics;
+using Microsoft.Extensions.Logging;
 using McpSdk.Scheduling;
 using McpSdk.Sessions;
 using ModelContextProtocol.Client;
@@ -25,11 +26,15 @@ public sealed class ToolInvoker
     private readonly PriorityScheduler _scheduler;
     private readonly TimeProvider _time;
 
-    internal ToolInvoker(McpConnection connection, PriorityScheduler scheduler, TimeProvider timeProvider)
+    // Never given arguments or results: they may carry secrets. Tool names, outcomes and timings only.
+    private readonly ILogger _logger;
+
+    internal ToolInvoker(McpConnection connection, PriorityScheduler scheduler, TimeProvider timeProvider, ILogger logger)
     {
         _connection = connection;
         _scheduler = scheduler;
         _time = timeProvider;
+        _logger = logger;
     }
 
     /// <summary>Binds a method to this connection. Generated proxies call it once per method, when created.</summary>
@@ -41,7 +46,7 @@ public sealed class ToolInvoker
             method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName));
         }
 
-        return new BoundTool(method, _scheduler.GetGate(method.ToolName, method.Policy), _time);
+        return new BoundTool(method, _scheduler.GetGate(method.ToolName, method.Policy), _time, _logger);
     }
 
     /// <summary>Calls the tool and reads its result.</summary>
@@ -110,6 +115,7 @@ public sealed class ToolInvoker
             TimeSpan elapsed = _time.GetElapsedTime(started);
             statistics.OnFailed(elapsed, FailureKind.TimedOut);
             var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, timer!.Queued, timer.Running, exception);
+            Log.CallTimedOut(_logger, tool.Method.ToolName, timedOut.Deadline.TotalMilliseconds, timedOut.Queued.TotalMilliseconds, timedOut.Running.TotalMilliseconds);
             Record(tool, activity, elapsed, timedOut);
             throw timedOut;
         }
@@ -121,6 +127,11 @@ public sealed class ToolInvoker
             if (rejected)
             {
                 McpSdkTelemetry.Rejections.Add(1, tool.ToolTag);
+                Log.CallRejected(_logger, tool.Method.ToolName, exception.Message);
+            }
+            else if (exception is McpSessionLostException lost)
+            {
+                Log.CallSessionLost(_logger, tool.Method.ToolName, lost.Message);
             }
 
             Record(tool, activity, elapsed, exception);
