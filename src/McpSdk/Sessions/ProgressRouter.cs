@@ -21,7 +21,7 @@ internal sealed class ProgressRouter
     private static readonly JsonTypeInfo<ProgressNotificationParams> s_progressParams =
         (JsonTypeInfo<ProgressNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams));
 
-    private readonly ConcurrentDictionary<long, IProgress<McpProgress>> _listeners = new();
+    private readonly ConcurrentDictionary<long, Listener> _listeners = new();
     private long _nextToken;
 
     // ConcurrentDictionary.IsEmpty takes every lock; a count makes the usual case (nobody listening) one read.
@@ -31,16 +31,18 @@ internal sealed class ProgressRouter
     public long Register(IProgress<McpProgress> listener)
     {
         long token = Interlocked.Increment(ref _nextToken);
-        _listeners[token] = listener;
+        _listeners[token] = new Listener(listener);
         Interlocked.Increment(ref _listening);
         return token;
     }
 
+    /// <summary>Stops reports for <paramref name="token"/>; when it returns, no report is running and none will start.</summary>
     public void Unregister(long token)
     {
-        if (_listeners.TryRemove(token, out _))
+        if (_listeners.TryRemove(token, out Listener? listener))
         {
             Interlocked.Decrement(ref _listening);
+            listener.Close();
         }
     }
 
@@ -56,7 +58,7 @@ internal sealed class ProgressRouter
         try
         {
             ProgressNotificationParams? progress = parameters.Deserialize(s_progressParams);
-            if (progress?.ProgressToken.Token is long token && _listeners.TryGetValue(token, out IProgress<McpProgress>? listener))
+            if (progress?.ProgressToken.Token is long token && _listeners.TryGetValue(token, out Listener? listener))
             {
                 ProgressNotificationValue value = progress.Progress;
                 listener.Report(new McpProgress(value.Progress, value.Total, value.Message));
@@ -65,6 +67,35 @@ internal sealed class ProgressRouter
         catch (Exception)
         {
             // A malformed notification, or a listener that throws, must not break the session that carries other calls.
+        }
+    }
+
+    /// <summary>
+    /// One call's progress sink. A report and the call's end are ordered by a lock of the call's own, so that a report
+    /// found in the table just before the call ended can never reach the caller after the call has returned.
+    /// </summary>
+    private sealed class Listener(IProgress<McpProgress> sink)
+    {
+        private readonly Lock _gate = new();
+        private bool _closed;
+
+        public void Report(McpProgress value)
+        {
+            lock (_gate)
+            {
+                if (!_closed)
+                {
+                    sink.Report(value);
+                }
+            }
+        }
+
+        public void Close()
+        {
+            lock (_gate)
+            {
+                _closed = true;
+            }
         }
     }
 }

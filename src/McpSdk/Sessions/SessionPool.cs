@@ -25,6 +25,7 @@ namespace McpSdk.Sessions;
 internal sealed class SessionPool : IAsyncDisposable
 {
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_minPingTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Func<CancellationToken, Task<IMcpSession>> _connect;
     private readonly string _endpointName;
@@ -453,7 +454,8 @@ internal sealed class SessionPool : IAsyncDisposable
 
     private async Task PingAsync(PooledSession session)
     {
-        using var timeout = new CancellationTokenSource(_healthInterval, _time);
+        // A short check interval must not make a busy session look dead: the ping gets at least 5 seconds.
+        using var timeout = new CancellationTokenSource(_healthInterval > s_minPingTimeout ? _healthInterval : s_minPingTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _closing.Token);
         try
         {
