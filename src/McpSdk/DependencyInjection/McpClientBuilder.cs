@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace McpSdk;
 
@@ -99,6 +100,19 @@ public sealed class McpClientBuilder
         _configure.Add((provider, options) => McpConfiguration.ApplyOptions(McpConfiguration.Section(Resolve(provider), ConnectionName), options));
         return this;
     }
+
+    /// <summary>
+    /// Opens the connection's first sessions when the host starts, instead of on the first call: a server that cannot
+    /// start then fails the application's start-up rather than its first request.
+    /// </summary>
+    public McpClientBuilder ConnectOnStart()
+    {
+        ConnectsOnStart = true;
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, McpConnectionsStarter>());
+        return this;
+    }
+
+    internal bool ConnectsOnStart { get; private set; }
 
     /// <summary>The sessions the connection keeps and opens at most.</summary>
     public McpClientBuilder WithSessions(int min, int max) => ConfigureOptions(options =>

@@ -80,3 +80,33 @@ public sealed class AddMcpClientTests
         Assert.Contains("UseStdio, UseHttp or UseEndpoint", error.Message);
     }
 }
+
+/// <summary>Opening at host start.</summary>
+public sealed class ConnectOnStartTests
+{
+    [Fact]
+    public async Task ConnectOnStart_opens_the_sessions_when_the_host_starts()
+    {
+        var server = new TestToolServer();
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddMcpClient<ITestTools>(mcp => mcp.UseEndpoint(server.Endpoint).ConnectOnStart());
+        using IHost host = builder.Build();
+        Assert.Equal(0, server.Sessions);
+
+        await host.StartAsync();
+
+        Assert.Equal(1, server.Sessions);
+        Assert.Equal(1, host.Services.GetRequiredService<McpConnections>().Get("ITestTools").GetStats().Pool.Live);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_start_fails_the_host_start()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddMcpClient<ITestTools>(mcp => mcp.UseStdio("/nonexistent/mcp-server-for-a-test").ConnectOnStart());
+        using IHost host = builder.Build();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+    }
+}
