@@ -16,7 +16,8 @@ public static class McpHttpClientBuilderExtensions
 
     /// <summary>
     /// Sets McpSdk's HTTP defaults on a named client: a pooled <see cref="SocketsHttpHandler"/> (connections renewed
-    /// every 5 minutes for DNS changes, several HTTP/2 connections when the server allows), no client-wide timeout
+    /// every 5 minutes for DNS changes, idle ones dropped after 4 seconds, before common servers' keep-alive ends,
+    /// several HTTP/2 connections when the server allows), no client-wide timeout
     /// (each call's <c>[Timeout]</c> is the deadline, and event streams stay open), and a resilience handler that
     /// retries only failures to connect. A request that may have reached the server, such as a <c>tools/call</c>
     /// POST, is never sent twice; retrying calls is the scheduler's job, under <c>[Retry]</c>.
@@ -32,6 +33,10 @@ public static class McpHttpClientBuilderExtensions
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+                // Below Node's 5-second keep-alive: a tools/call POST written to a connection the server has just
+                // closed fails with a reset, and it is never sent again (it may have arrived).
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
                 EnableMultipleHttp2Connections = true,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             })
