@@ -4,20 +4,25 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
 
 namespace McpSdk.Benchmarks;
 
 /// <summary>
 /// The load table of the issue "Pooled transport" (not BenchmarkDotNet; wall clock and /proc CPU): the real
-/// server-everything over stdio, tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
+/// server-everything over stdio and/or Streamable HTTP (<c>--transport stdio|http|both</c>, default stdio; over HTTP each
+/// contender gets its own <c>streamableHttp</c> server on a free loopback port), tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
 /// a time) and sequentially, for six contenders interleaved A B C D E F A B C … in one run, each with its own server
 /// process started once and kept for the whole run. A "warm" phase after <c>--warmup</c> calls per contender and a
 /// "steady" phase after <c>--steady</c> calls; medians of <c>--repeats</c> rounds; ratios to the official C# SDK measured
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
-/// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]</c>
+/// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]
+/// [--transport stdio|http|both]</c>
 /// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
 /// </summary>
 internal static class Load
@@ -47,22 +52,87 @@ internal static class Load
             return 2;
         }
 
+        string transportOption = StringOption(args, "--transport", "stdio");
+        string[] transports = transportOption switch
+        {
+            "stdio" => ["stdio"],
+            "http" => ["http"],
+            "both" => ["stdio", "http"],
+            _ => [],
+        };
+        if (transports.Length == 0)
+        {
+            Console.Error.WriteLine($"--transport must be stdio, http or both; got '{transportOption}'.");
+            return 2;
+        }
+
         string loadBefore = ProcStat.LoadAverage();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Load: server-everything over stdio, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
+            $"Load: server-everything over {string.Join(" then ", transports)}, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
             $"warm-up {warmup}, steady after {steady}; {repeats} interleaved repeats. {Environment.ProcessorCount} cores, " +
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. loadavg before: {loadBefore}"));
 
-        McpEndpoint endpoint = McpEndpoint.Stdio("node", server, "stdio");
-        var factories = new Func<Task<LoadContender>>[]
+        foreach (string transport in transports)
         {
-            async () => await ProxyContender.StartAsync(endpoint, sessions: 1).ConfigureAwait(false),
-            async () => await ProxyContender.StartAsync(endpoint, sessions: 2).ConfigureAwait(false),
-            async () => await SdkSessionContender.StartAsync(endpoint).ConfigureAwait(false),
-            async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
-            async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
-            async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),
-        };
+            await RunContendersAsync(transport, server, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+        }
+
+        if (layerCalls > 0)
+        {
+            await LayersAsync(layerCalls, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"loadavg at the end: {ProcStat.LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task RunContendersAsync(
+        string transport, string server, string nodeClient, HashSet<int>? only,
+        int calls, int sequentialCalls, int warmup, int steady, int repeats, bool allocationTypes)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## Transport: {transport} (loadavg {ProcStat.LoadAverage()})");
+        var servers = new List<LoadHttpServer>();
+        Func<Task<LoadContender>>[] factories;
+        if (transport == "stdio")
+        {
+            McpEndpoint endpoint = McpEndpoint.Stdio("node", server, "stdio");
+            factories =
+            [
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 1).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 2).ConfigureAwait(false),
+                async () => await SdkSessionContender.StartAsync(endpoint).ConfigureAwait(false),
+                async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
+                async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
+                async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),
+            ];
+        }
+        else
+        {
+            // One server-everything (streamableHttp, free loopback port) per contender, started here and stopped by PID
+            // after the contender; both sessions of "2 sessions" are HTTP sessions on that one server.
+            async Task<LoadContender> OnOwnServer(Func<Uri, Task<LoadContender>> start)
+            {
+                LoadHttpServer httpServer = await LoadHttpServer.StartAsync(server).ConfigureAwait(false);
+                servers.Add(httpServer);
+                LoadContender contender = await start(httpServer.Uri).ConfigureAwait(false);
+                contender.UseServerPids([httpServer.Pid]);
+                return contender;
+            }
+
+            static McpEndpoint Endpoint(Uri uri) => McpEndpoint.Http(
+                uri, new McpHttpOptions { TransportMode = HttpTransportMode.StreamableHttp, HttpClientFactory = s_httpClients.Value });
+            factories =
+            [
+                () => OnOwnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1).ConfigureAwait(false)),
+                () => OnOwnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2).ConfigureAwait(false)),
+                () => OnOwnServer(async uri => await SdkSessionContender.StartAsync(Endpoint(uri)).ConfigureAwait(false)),
+                () => OnOwnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
+                () => OnOwnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
+                () => OnOwnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
+            ];
+        }
 
         var contenders = new List<(int Index, LoadContender Contender)>();
         try
@@ -75,18 +145,19 @@ internal static class Load
                 }
             }
 
+            string loadBefore = ProcStat.LoadAverage();
             long started = Stopwatch.GetTimestamp();
             var phases = new List<(string Phase, Dictionary<(int Contender, int InFlight), List<LoadWindow>> Windows)>();
             await WarmUpAsync(contenders, warmup).ConfigureAwait(false);
-            phases.Add(($"warm (after {warmup:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, "warm").ConfigureAwait(false)));
+            phases.Add(($"{transport}, warm (after {warmup:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, transport + " warm").ConfigureAwait(false)));
             if (steady > 0)
             {
                 await WarmUpAsync(contenders, steady).ConfigureAwait(false);
-                phases.Add(($"steady (after {steady:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, "steady").ConfigureAwait(false)));
+                phases.Add(($"{transport}, steady (after {steady:N0} calls each)", await MeasureAsync(contenders, calls, sequentialCalls, repeats, transport + " steady").ConfigureAwait(false)));
             }
 
             string loadAfter = ProcStat.LoadAverage();
-            if (args.Contains("--alloc-types"))
+            if (allocationTypes)
             {
                 // Where the bytes of a real call go, by type (after the timed windows: the sampler costs CPU).
                 await AllocationSampler.PrintAsync(contenders.Select(c => c.Contender).OfType<CSharpLoadContender>(), calls).ConfigureAwait(false);
@@ -94,7 +165,7 @@ internal static class Load
 
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Contenders: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s. loadavg before {loadBefore}; after {loadAfter}."));
+                $"Contenders over {transport}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s. loadavg before {loadBefore}; after {loadAfter}."));
             foreach ((string phase, Dictionary<(int, int), List<LoadWindow>> windows) in phases)
             {
                 foreach (int inFlight in new[] { Concurrent, 1 })
@@ -109,17 +180,39 @@ internal static class Load
             {
                 await contender.DisposeAsync().ConfigureAwait(false);
             }
-        }
 
-        if (layerCalls > 0)
-        {
-            await LayersAsync(layerCalls, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+            foreach (LoadHttpServer httpServer in servers)
+            {
+                httpServer.Dispose();
+            }
         }
-
-        Console.WriteLine();
-        Console.WriteLine($"loadavg at the end: {ProcStat.LoadAverage()}");
-        return 0;
     }
+
+    /// <summary>
+    /// McpSdk's default HTTP pipeline (<see cref="McpHttpClientBuilderExtensions.AddMcpSdkHttpDefaults"/>: the factory's
+    /// logging handlers and the connect-retry handler) with one change, made for the raw SDK's client too
+    /// (<see cref="RawSdkContender.StartHttpAsync"/>): pooled connections idle for <see cref="IdleTimeout"/> are
+    /// dropped. node closes a kept-alive connection after 5 s idle (<c>server.keepAliveTimeout</c>), and a contender
+    /// sits idle longer than that while the others take their turn; a request sent as the server closes fails with
+    /// "Connection reset by peer" (seen here with the 1-minute default).
+    /// </summary>
+    private static readonly Lazy<IHttpClientFactory> s_httpClients = new(() =>
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient(McpHttpClientBuilderExtensions.DefaultClientName)
+            .AddMcpSdkHttpDefaults()
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                EnableMultipleHttp2Connections = true,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                PooledConnectionIdleTimeout = IdleTimeout,
+            });
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    });
+
+    /// <summary>Below node's 5 s keep-alive timeout.</summary>
+    internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
 
     private static async Task WarmUpAsync(List<(int Index, LoadContender Contender)> contenders, int total)
     {
@@ -250,6 +343,12 @@ internal static class Load
     {
         int index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string StringOption(string[] args, string name, string fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
     private static string RepoRoot()

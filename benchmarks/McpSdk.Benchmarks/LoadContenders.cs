@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,6 +49,9 @@ internal abstract class LoadContender : IAsyncDisposable
 
     /// <summary>The server processes this contender talks to (their CPU is reported apart from the client's).</summary>
     protected IReadOnlyList<int> ServerPids { get; set; } = [];
+
+    /// <summary>Names the server processes when the caller started them (Streamable HTTP), not the contender.</summary>
+    public void UseServerPids(IReadOnlyList<int> pids) => ServerPids = pids;
 
     public async Task<LoadWindow> RunAsync(int inFlight, int calls)
     {
@@ -242,6 +246,23 @@ internal sealed class RawSdkContender : CSharpLoadContender
         return contender;
     }
 
+    /// <summary>
+    /// The same over Streamable HTTP: <c>HttpClientTransport</c> on a plain <c>HttpClient</c> of its own, whose pooled
+    /// connections are dropped after <see cref="Load.IdleTimeout"/> idle, as ours are (see there why).
+    /// </summary>
+    public static async Task<RawSdkContender> StartHttpAsync(Uri uri)
+    {
+        var contender = new RawSdkContender();
+        var httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = Load.IdleTimeout });
+        contender._client = await McpClient.CreateAsync(new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = uri, TransportMode = HttpTransportMode.StreamableHttp, Name = "raw" },
+            httpClient,
+            ownsHttpClient: true)).ConfigureAwait(false);
+        CallToolResult result = await contender._client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = Message }).ConfigureAwait(false);
+        Check(((TextContentBlock)result.Content[0]).Text);
+        return contender;
+    }
+
     protected override async Task WorkerAsync()
     {
         while (TryNext(out int index))
@@ -258,7 +279,8 @@ internal sealed class RawSdkContender : CSharpLoadContender
 
 /// <summary>
 /// A node contender (<c>benchmarks/peers/load-client.mjs</c>): the client is a node process that starts its own server
-/// and runs each window when told to on stdin; it measures its own CPU from <c>/proc/self/stat</c>.
+/// (stdio modes) or talks to the URL it is given (<c>sdk-http</c>, <c>raw-http</c>), and runs each window when told to on
+/// stdin; it measures its own CPU from <c>/proc/self/stat</c>.
 /// </summary>
 internal sealed class NodeContender : LoadContender
 {
@@ -267,7 +289,7 @@ internal sealed class NodeContender : LoadContender
     private NodeContender(string name, Process process)
         : base(name) => _process = process;
 
-    public static async Task<NodeContender> StartAsync(string name, string mode, string script, string serverScript)
+    public static async Task<NodeContender> StartAsync(string name, string mode, string script, string serverScriptOrUrl)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -278,12 +300,16 @@ internal sealed class NodeContender : LoadContender
         };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(serverScript);
+        start.ArgumentList.Add(serverScriptOrUrl);
         Process process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var contender = new NodeContender(name, process);
         string ready = await contender.ReadLineAsync().ConfigureAwait(false);
         using JsonDocument document = JsonDocument.Parse(ready);
-        contender.ServerPids = [document.RootElement.GetProperty("serverPid").GetInt32()];
+        if (document.RootElement.TryGetProperty("serverPid", out JsonElement serverPid) && serverPid.ValueKind == JsonValueKind.Number)
+        {
+            contender.ServerPids = [serverPid.GetInt32()];
+        }
+
         return contender;
     }
 

@@ -9,7 +9,8 @@ namespace McpSdk.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet
 /// suites; <c>... -- headline</c> runs the wall-clock headline table against an in-process MCP server;
 /// <c>... -- contention</c> runs the contention contenders interleaved, timed by wall clock and CPU;
-/// <c>... -- load</c> runs the load table against server-everything over stdio (ours, the official C# and TypeScript SDKs).
+/// <c>... -- load</c> runs the load table against server-everything over stdio, or over Streamable HTTP with
+/// <c>--transport http|both</c> (ours, the official C# and TypeScript SDKs).
 /// </summary>
 public static class Program
 {
