@@ -29,4 +29,7 @@ Console.WriteLine(weather);
 var progress = new SynchronousProgress(p => Console.WriteLine($"  progress {p.Progress}/{p.Total}"));
 CallToolResult result = await tools.RunLongAsync(duration: 1, steps: 3, progress);
 Console.WriteLine(string.Join("\n", result.Content.OfType<TextContentBlock>().Select(block => block.Text)));
+
+Console.WriteLine();
+StatsTable.Print(connection.GetStats());
 return 0;

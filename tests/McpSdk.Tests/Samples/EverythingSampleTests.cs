@@ -38,6 +38,8 @@ public sealed class EverythingSampleTests
         Assert.Contains("Weather { Temperature = 36, Conditions = Light rain / drizzle, Humidity = 82 }", output);
         Assert.Contains("progress 3/3", output);
         Assert.Contains("Long running operation completed.", output);
+        Assert.Matches(@"(?m)^\(total\)\s+4\s+4\s+0\s+0\s+0\s", output);
+        Assert.Contains("sessions: 1 live, 1 started, 0 faulted, 0 replaced", output);
     }
 
     private static async Task<string> RunSampleAsync(params string[] arguments)
