@@ -6,6 +6,7 @@ using System.Linq;
 using McpSdk.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using McpSdk.Testing;
 using Xunit;
 
 namespace McpSdk.Cli.Tests;
@@ -18,7 +19,6 @@ internal static class ScaffoldCompiler
 {
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>Fails unless the generator reports nothing, writes a proxy, and the whole compiles with no error and no warning.</summary>
     public static void AssertCompilesCleanly(string source, string path = "Scaffolded.cs")
@@ -26,7 +26,7 @@ internal static class ScaffoldCompiler
         CSharpCompilation input = CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText(source, s_parseOptions, path)],
-            s_references.Value,
+            CompilationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpClientGenerator().AsSourceGenerator()], parseOptions: s_parseOptions);
@@ -36,28 +36,5 @@ internal static class ScaffoldCompiler
         Assert.True(output.SyntaxTrees.Count() > 1, "The generator wrote no proxy.");
         Diagnostic[] diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(diagnostics.Length == 0, "Compilation diagnostics:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
-    }
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-        foreach (string path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            paths.Add(path);
-        }
-
-        paths.Add(typeof(McpClientAttribute).Assembly.Location);
-        paths.Add(typeof(ModelContextProtocol.Protocol.CallToolResult).Assembly.Location);
-        paths.Add(typeof(System.Text.Json.JsonSerializer).Assembly.Location);
-
-        // The same assembly can sit in the list twice under different file names; keep one per simple name.
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string path in paths.Order(StringComparer.Ordinal))
-        {
-            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-        }
-
-        return [.. byName.Values.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using McpSdk.Testing;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
@@ -23,14 +24,13 @@ internal static class GeneratorDriverHarness
         // Every warning wave: the generated code must stay clean under the strictest level.
         warningLevel: 9999);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>A compilation of <paramref name="sources"/>, each a file named <c>Source{index}.cs</c>.</summary>
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Tests",
             sources.Select((source, index) => ParseTree(source, $"Source{index}.cs")),
-            s_references.Value,
+            CompilationReferences.All,
             s_compilationOptions);
 
     public static SyntaxTree ParseTree(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
@@ -49,29 +49,6 @@ internal static class GeneratorDriverHarness
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         return new GeneratorRun(driver, input, output, generatorDiagnostics);
-    }
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-        foreach (string path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            paths.Add(path);
-        }
-
-        paths.Add(typeof(McpClientAttribute).Assembly.Location);
-        paths.Add(typeof(ModelContextProtocol.Protocol.CallToolResult).Assembly.Location);
-        paths.Add(typeof(System.Text.Json.JsonSerializer).Assembly.Location);
-
-        // The same assembly can sit in the list twice under different file names; keep one per simple name.
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string path in paths.Order(StringComparer.Ordinal))
-        {
-            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-        }
-
-        return byName.Values.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     }
 }
 
