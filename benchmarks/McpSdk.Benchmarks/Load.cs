@@ -267,8 +267,8 @@ internal static class Load
         Console.WriteLine();
         Console.WriteLine($"### {phase}, {(inFlight == 1 ? "sequential (1 in flight)" : $"{inFlight} in flight")} — medians");
         Console.WriteLine();
-        Console.WriteLine("| contender | calls/s | vs C# SDK | p50 µs | p99 µs | client CPU µs/call | vs C# SDK | B/call | server CPU µs/call |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| contender | calls/s | vs C# SDK | paired | p50 µs | p99 µs | client CPU µs/call | vs C# SDK | B/call | server CPU µs/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach ((int i, LoadContender contender) in contenders)
         {
             List<LoadWindow> list = windows[(i, inFlight)];
@@ -276,9 +276,27 @@ internal static class Load
             double cpu = Median(list, w => w.ClientCpuUsPerCall);
             string bytes = list[0].Bytes is null ? "n/a" : Median(list, w => w.BytesPerCall!.Value).ToString("F0", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {contender.Name} | {rate:F0} | {rate / baseRate:F2}× | {Median(list, w => w.P50Us):F0} | {Median(list, w => w.P99Us):F0} | " +
-                $"{cpu:F1} | {cpu / baseCpu:F2}× | {bytes} | {Median(list, w => w.ServerCpuUsPerCall):F1} |"));
+                $"| {contender.Name} | {rate:F0} | {Ratio(rate, baseRate)} | {PairedRatio(list, hasBaseline ? windows[(Baseline, inFlight)] : null)} | {Median(list, w => w.P50Us):F0} | {Median(list, w => w.P99Us):F0} | " +
+                $"{cpu:F1} | {Ratio(cpu, baseCpu)} | {bytes} | {Median(list, w => w.ServerCpuUsPerCall):F1} |"));
         }
+    }
+
+    // "n/a" when the baseline did not run (--only without 3), rather than "NaN×".
+    private static string Ratio(double value, double baseline) =>
+        double.IsNaN(baseline) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{value / baseline:F2}×");
+
+    // Median over rounds of (contender ÷ baseline) in the same round: the two ran seconds apart, so a load burst that
+    // hits one round moves both, which the ratio of medians does not cancel.
+    private static string PairedRatio(List<LoadWindow> windows, List<LoadWindow>? baseline)
+    {
+        if (baseline is null)
+        {
+            return "n/a";
+        }
+
+        int rounds = Math.Min(windows.Count, baseline.Count);
+        var ratios = Enumerable.Range(0, rounds).Select(r => windows[r].CallsPerSecond / baseline[r].CallsPerSecond).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{Median(ratios, x => x):F2}×");
     }
 
     private static async Task LayersAsync(int calls, int repeats, bool allocationTypes)
