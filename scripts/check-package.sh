@@ -33,6 +33,9 @@ grep -q "lib/net10.0/McpSdk.dll" <<<"$contents" || fail "the runtime is not unde
 if grep -q "lib/.*McpSdk.Generators.dll" <<<"$contents"; then fail "the generator must not be a lib/ reference"; fi
 
 cp "$root"/samples/Everything/*.cs "$consumer/"
+# The sample's one other package (its progress bar), at the version the repository pins.
+spectre="$(grep -oP 'Include="Spectre.Console" Version="\K[^"]+' "$root/Directory.Packages.props")" \
+    || fail "no Spectre.Console version in Directory.Packages.props"
 cat >"$consumer/Everything.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -43,6 +46,7 @@ cat >"$consumer/Everything.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="McpSdk" Version="$version" />
+    <PackageReference Include="Spectre.Console" Version="$spectre" />
   </ItemGroup>
 </Project>
 XML

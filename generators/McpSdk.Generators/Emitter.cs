@@ -65,7 +65,7 @@ internal static class Emitter
 
         foreach (MethodSpec method in spec.Methods)
         {
-            WriteToolMethod(writer, method, methodFields[method]);
+            WriteToolMethod(writer, method, methodFields[method], ArgumentsExpression(method, spec));
         }
 
         writer.WriteLine();
@@ -190,14 +190,27 @@ internal static class Emitter
             : $"{Invocation}.ToolResultReaders.WithResult({value})";
     }
 
-    /// <summary>The method's static description, with its policy when it declares one.</summary>
-    private static void WriteToolMethod(SourceWriter writer, MethodSpec method, string field)
+    /// <summary>
+    /// The arguments the method sends, as the runtime's tool validation reads them: wire name and serialised type;
+    /// <see langword="null"/> when it sends none.
+    /// </summary>
+    private static string? ArgumentsExpression(MethodSpec method, ClientSpec spec)
+    {
+        string[] arguments = method.Parameters
+            .Where(p => p.Kind == ParameterKind.Argument)
+            .Select(p => $"new({Literal(p.WireName)}, typeof({spec.JsonTypes.First(j => j.FieldName == p.JsonField).Type}))")
+            .ToArray();
+        return arguments.Length == 0 ? null : $"new {Invocation}.ToolArgument[] {{ {string.Join(", ", arguments)} }}";
+    }
+
+    /// <summary>The method's static description, with its policy and arguments when it has them.</summary>
+    private static void WriteToolMethod(SourceWriter writer, MethodSpec method, string field, string? arguments)
     {
         string head = $"private static readonly {Invocation}.ToolMethod {field} = new({Literal(method.ToolName)}, {Literal(method.DisplayName)}";
         PolicySpec policy = method.Policy;
         if (policy.IsEmpty)
         {
-            writer.WriteLine(head + ");");
+            writer.WriteLine(head + (arguments is null ? ");" : ", null, " + arguments + ");"));
             return;
         }
 
@@ -242,7 +255,7 @@ internal static class Emitter
             writer.WriteLine($"QueueLimit = {Int(queueLimit)},");
         }
 
-        writer.CloseBlock(");");
+        writer.CloseBlock(arguments is null ? ");" : ", " + arguments + ");");
     }
 
     private static string PriorityName(int priority) => priority switch

@@ -26,8 +26,8 @@ Console.WriteLine(await tools.GetSumAsync(1, 2));
 Weather weather = await tools.GetWeatherAsync("Chicago");
 Console.WriteLine(weather);
 
-var progress = new SynchronousProgress(p => Console.WriteLine($"  progress {p.Progress}/{p.Total}"));
-CallToolResult result = await tools.RunLongAsync(duration: 1, steps: 3, progress);
+// A live progress bar on a terminal; "  progress n/3" lines when the output is redirected.
+CallToolResult result = await LongRunningDisplay.RunAsync(tools, duration: 1, steps: 3);
 Console.WriteLine(string.Join("\n", result.Content.OfType<TextContentBlock>().Select(block => block.Text)));
 
 Console.WriteLine();

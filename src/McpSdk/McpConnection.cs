@@ -6,6 +6,7 @@ using McpSdk.Diagnostics;
 using McpSdk.Invocation;
 using McpSdk.Scheduling;
 using McpSdk.Sessions;
+using McpSdk.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,6 +33,9 @@ public sealed class McpConnection : IAsyncDisposable
         Endpoint = endpoint;
         Options = options;
         ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.SessionPool");
+        ToolValidator = options.ValidateToolsOnConnect == McpToolValidation.None
+            ? null
+            : new ToolValidator(options.ValidateToolsOnConnect, endpoint.Name, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolValidation"));
 
         // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
         _scheduler = new PriorityScheduler(options.MaxConcurrency, options.QueueLimit, options.PriorityAgingAdmissions, options.TimeProvider);
@@ -42,7 +46,9 @@ public sealed class McpConnection : IAsyncDisposable
             options,
             logger,
             capacity => _scheduler.SetCapacity(capacity),
-            failure => _scheduler.FailWaiting(tool => new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
+            failure => _scheduler.FailWaiting(tool => failure is McpToolDriftException drift
+                ? new McpToolDriftException(drift.EndpointName, drift.Drifts)
+                : new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
         Invoker = new ToolInvoker(
             this, _scheduler, options.TimeProvider, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolInvoker"));
     }
@@ -63,6 +69,9 @@ public sealed class McpConnection : IAsyncDisposable
     internal ToolInvoker Invoker { get; }
 
     internal SessionPool Pool { get; }
+
+    /// <summary>Compares the bound tool methods with the server's tools; <see langword="null"/> unless validation is on.</summary>
+    internal ToolValidator? ToolValidator { get; }
 
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
@@ -103,10 +112,33 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= new McpConnectionOptions();
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        return new McpConnection(
+        McpConnection? connection = null;
+        connection = new McpConnection(
             endpoint,
             options,
-            async token => await SdkSession.ConnectAsync(endpoint, options, loggerFactory, token).ConfigureAwait(false));
+            async token => await connection!.ConnectSessionAsync(loggerFactory, token).ConfigureAwait(false));
+        return connection;
+    }
+
+    /// <summary>Opens one session; the first one also lists the server's tools when validation is on.</summary>
+    private async Task<IMcpSession> ConnectSessionAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ToolValidator?.ThrowIfFailed();
+        SdkSession session = await SdkSession.ConnectAsync(Endpoint, Options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (ToolValidator is { NeedsServerTools: true } validator)
+        {
+            try
+            {
+                validator.OnConnected(await session.ListToolsAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return session;
     }
 
     /// <summary>
@@ -126,11 +158,17 @@ public sealed class McpConnection : IAsyncDisposable
     /// <see cref="McpClientAttribute"/> whose proxy the McpSdk source generator wrote at build time.
     /// </summary>
     /// <exception cref="InvalidOperationException">No proxy was generated for <typeparamref name="TClient"/>.</exception>
+    /// <exception cref="McpToolDriftException">
+    /// <see cref="McpConnectionOptions.ValidateToolsOnConnect"/> is <see cref="McpToolValidation.Throw"/>, the connection
+    /// is open, and <typeparamref name="TClient"/> does not match the server's tools.
+    /// </exception>
     public TClient CreateClient<TClient>()
         where TClient : class
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        return McpClientRegistry.Create<TClient>(Invoker);
+        TClient client = McpClientRegistry.Create<TClient>(Invoker);
+        ToolValidator?.OnClientCreated();
+        return client;
     }
 
     /// <summary>

@@ -110,6 +110,27 @@ public sealed class McpConnectionOptions
     public System.Collections.Generic.IDictionary<string, McpToolPolicy> ToolPolicies { get; } =
         new System.Collections.Generic.Dictionary<string, McpToolPolicy>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the connection checks its <see cref="McpClientAttribute"/> interfaces against the server's tools
+    /// (<see cref="McpToolValidation.None"/> by default). When set, the first session lists the server's tools after its
+    /// handshake and every interface created on the connection is compared with them once: a tool the server does not
+    /// list, an argument it does not declare or declares with another JSON type, or a required argument the method
+    /// never sends is drift. <see cref="McpToolValidation.Warn"/> logs each drift as a warning;
+    /// <see cref="McpToolValidation.Throw"/> fails with <see cref="McpToolDriftException"/> listing every drift — from
+    /// <see cref="McpConnection.CreateClient{TClient}"/> for a client created on an open connection, and from opening
+    /// (<see cref="McpConnection.OpenAsync"/>, <see cref="McpConnection.ConnectAsync"/>, or the first call of a lazily
+    /// opened connection) for clients created before it opened. Also read from configuration
+    /// (<c>Mcp:Servers:&lt;name&gt;:ValidateToolsOnConnect</c>).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var options = new McpConnectionOptions { ValidateToolsOnConnect = McpToolValidation.Throw };
+    /// await using var connection = await McpConnection.OpenAsync(endpoint, options);
+    /// var tools = connection.CreateClient&lt;IEverythingTools&gt;(); // throws McpToolDriftException on drift
+    /// </code>
+    /// </example>
+    public McpToolValidation ValidateToolsOnConnect { get; set; }
+
     /// <summary>The clock for deadlines, rate-limit windows, backoff and latency; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -42,6 +42,16 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task An_argument_sent_as_another_JSON_type_is_retyped_drift()
+    {
+        CliResult result = await CheckAsync(typeof(IRetypedEverythingTools).FullName!);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("retyped argument: IRetypedEverythingTools.GetSumAsync sends 'a' as string (String), but tool 'get-sum' declares it as number", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 drift problem(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interface_that_is_not_in_the_assembly_is_an_error()
     {
         CliResult result = await CheckAsync("No.Such.IInterface");
@@ -66,6 +76,14 @@ public interface IDriftedEverythingTools
 
     [McpTool("no-such-tool")]
     Task<string> RenamedAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>server-everything with an argument whose type changed: get-sum takes numbers.</summary>
+[McpClient]
+public interface IRetypedEverythingTools
+{
+    [McpTool("get-sum")]
+    Task<string> GetSumAsync(string a, double? b = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>C# names that differ from the wire names, mapped with [McpArgument].</summary>

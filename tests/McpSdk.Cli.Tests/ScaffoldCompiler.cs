@@ -3,21 +3,26 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using McpSdk.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using McpSdk.Testing;
 using Xunit;
 
 namespace McpSdk.Cli.Tests;
 
 /// <summary>
-/// Compiles a scaffolded file in memory together with the proxy that <see cref="McpClientGenerator"/> writes for it,
-/// at the strictest warning level and with doc comments checked, as a consumer's build with warnings as errors would.
+/// Compiles a scaffolded file in memory together with the proxy that <see cref="McpClientGenerator"/> writes for it and
+/// the JSON context System.Text.Json's generator writes, at the strictest warning level and with doc comments checked,
+/// as a consumer's build with warnings as errors would.
 /// </summary>
 internal static class ScaffoldCompiler
 {
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ISourceGenerator[]> s_jsonGenerator = new(LoadJsonGenerator);
 
 
     /// <summary>Fails unless the generator reports nothing, writes a proxy, and the whole compiles with no error and no warning.</summary>
@@ -29,12 +34,39 @@ internal static class ScaffoldCompiler
             CompilationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpClientGenerator().AsSourceGenerator()], parseOptions: s_parseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new McpClientGenerator().AsSourceGenerator(), .. s_jsonGenerator.Value], parseOptions: s_parseOptions);
         driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
 
         Assert.True(generatorDiagnostics.IsEmpty, "Generator diagnostics:\n" + string.Join("\n", generatorDiagnostics));
         Assert.True(output.SyntaxTrees.Count() > 1, "The generator wrote no proxy.");
         Diagnostic[] diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(diagnostics.Length == 0, "Compilation diagnostics:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    /// <summary>System.Text.Json's source generator, from the targeting pack of the running framework, as a build uses it.</summary>
+    private static ISourceGenerator[] LoadJsonGenerator()
+    {
+        string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        string version = Path.GetFileName(runtime);
+        string packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        string pack = Directory.Exists(Path.Combine(packs, version))
+            ? Path.Combine(packs, version)
+            : Directory.GetDirectories(packs).Order(StringComparer.Ordinal).Last();
+        string path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        var reference = new AnalyzerFileReference(path, new JsonGeneratorLoader());
+        ISourceGenerator[] generators = [.. reference.GetGenerators(LanguageNames.CSharp)];
+        Assert.True(generators.Length > 0, $"No source generator in '{path}'.");
+        return generators;
+    }
+
+    private sealed class JsonGeneratorLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 }

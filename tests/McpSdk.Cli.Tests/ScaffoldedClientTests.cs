@@ -81,6 +81,18 @@ public sealed class ScaffoldedClientTests : IAsyncLifetime
         Assert.True(defaults.Content.OfType<ResourceLinkBlock>().Count() > 2);
     }
 
+    [Fact]
+    public async Task The_scaffolded_interface_passes_tool_validation_on_connect()
+    {
+        string[] commandLine = PeerServers.Everything();
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            McpEndpoint.Stdio(commandLine[0], commandLine[1..]), new McpConnectionOptions { ValidateToolsOnConnect = McpToolValidation.Throw });
+
+        IEverythingTools tools = connection.CreateClient<IEverythingTools>();
+
+        Assert.Equal("The sum of 1 and 2 is 3.", Text(await tools.GetSumAsync(1, 2)));
+    }
+
     private static string Text(CallToolResult result)
     {
         Assert.NotEqual(true, result.IsError);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using McpSdk.Invocation;
 
 namespace McpSdk.Cli.Checking;
 
@@ -14,7 +15,7 @@ internal static class CompiledInterfaceReader
     private const string ArgumentAttribute = "McpSdk.McpArgumentAttribute";
 
     /// <exception cref="CheckSetupException">The assembly or the interface cannot be found or read.</exception>
-    public static IReadOnlyList<DeclaredTool> Read(string assemblyPath, string interfaceName)
+    public static IReadOnlyList<ToolMethod> Read(string assemblyPath, string interfaceName)
     {
         string path = Path.GetFullPath(assemblyPath);
         if (!File.Exists(path))
@@ -33,7 +34,7 @@ internal static class CompiledInterfaceReader
                 throw new CheckSetupException($"'{interfaceName}' is not an interface.");
             }
 
-            var tools = new List<DeclaredTool>();
+            var tools = new List<ToolMethod>();
             foreach (Type declaring in type.GetInterfaces().Prepend(type))
             {
                 foreach (MethodInfo method in declaring.GetMethods())
@@ -41,7 +42,7 @@ internal static class CompiledInterfaceReader
                     CustomAttributeData? tool = method.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ToolAttribute);
                     if (tool?.ConstructorArguments is [{ Value: string toolName }])
                     {
-                        tools.Add(new DeclaredTool($"{declaring.Name}.{method.Name}", toolName, ArgumentNames(method)));
+                        tools.Add(new ToolMethod(toolName, $"{declaring.Name}.{method.Name}", policy: null, Arguments(method)));
                     }
                 }
             }
@@ -58,12 +59,14 @@ internal static class CompiledInterfaceReader
         }
     }
 
-    private static string[] ArgumentNames(MethodInfo method) =>
+    /// <summary>The arguments the method sends, as the generated proxy declares them: wire name and serialised type.</summary>
+    private static ToolArgument[] Arguments(MethodInfo method) =>
         method.GetParameters()
             .Where(p => p.ParameterType.FullName != "System.Threading.CancellationToken"
                 && !(p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition().FullName == "System.IProgress`1"))
-            .Select(p => p.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ArgumentAttribute)
-                ?.ConstructorArguments is [{ Value: string wire }] ? wire : p.Name!)
+            .Select(p => new ToolArgument(
+                p.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ArgumentAttribute)?.ConstructorArguments is [{ Value: string wire }] ? wire : p.Name!,
+                Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
             .ToArray();
 
     /// <summary>

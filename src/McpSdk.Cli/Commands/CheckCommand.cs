@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Cli.Checking;
 using McpSdk.Cli.Servers;
+using McpSdk.Invocation;
+using McpSdk.Validation;
 
 namespace McpSdk.Cli.Commands;
 
@@ -30,7 +32,7 @@ internal static class CheckCommand
 
         var command = new Command(
             "check",
-            "Compare an [McpClient] interface's tools and argument names with the server's tools/list; exit code 1 on drift.");
+            "Compare an [McpClient] interface's tools, argument names and argument types with the server's tools/list; exit code 1 on drift.");
         server.AddTo(command);
         command.Options.Add(assembly);
         command.Options.Add(interfaceName);
@@ -40,7 +42,7 @@ internal static class CheckCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
             string name = parse.GetValue(interfaceName)!;
-            IReadOnlyList<DeclaredTool> declared;
+            IReadOnlyList<ToolMethod> declared;
             try
             {
                 declared = CompiledInterfaceReader.Read(parse.GetValue(assembly)!.FullName, name);
@@ -56,10 +58,10 @@ internal static class CheckCommand
                 return ExitCodes.Error;
             }
 
-            DriftReport report = DriftReport.Compare(declared, catalog.Tools);
-            foreach (string line in report.Drift)
+            ToolDriftReport report = ToolDriftComparer.Compare(declared, catalog.Tools);
+            foreach (McpToolDrift drift in report.Drift)
             {
-                await output.WriteLineAsync("drift: " + line).ConfigureAwait(false);
+                await output.WriteLineAsync("drift: " + drift.Description).ConfigureAwait(false);
             }
 
             foreach (string line in report.Notes)

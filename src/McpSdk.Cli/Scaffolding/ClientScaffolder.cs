@@ -19,8 +19,15 @@ internal static class ClientScaffolder
         "Task", "CancellationToken", "CallToolResult", "JsonElement", "IReadOnlyList", "IReadOnlyDictionary",
         "McpClient", "McpClientAttribute", "McpTool", "McpToolAttribute", "McpArgument", "McpArgumentAttribute",
         "JsonPropertyName", "JsonPropertyNameAttribute", "JsonIgnore", "JsonIgnoreAttribute", "JsonIgnoreCondition",
-        "JsonStringEnumMemberName", "JsonStringEnumMemberNameAttribute", "System", "McpSdk", "ModelContextProtocol",
+        "JsonStringEnumMemberName", "JsonStringEnumMemberNameAttribute", "JsonSerializable", "JsonSerializableAttribute",
+        "JsonSerializerContext", "System", "McpSdk", "ModelContextProtocol",
     ];
+
+    /// <summary>Types McpSdk's built-in JSON context already covers: a scaffolded context need not list them.</summary>
+    private static readonly HashSet<string> s_builtInJsonTypes = new(StringComparer.Ordinal)
+    {
+        TypeRef.String.Name, TypeRef.Double.Name, TypeRef.Long.Name, TypeRef.Bool.Name, TypeRef.Json.Name,
+    };
 
     /// <summary>The default interface name for a server: <c>mcp-servers/everything</c> → <c>IEverythingTools</c>.</summary>
     public static string DefaultInterfaceName(Implementation? server)
@@ -39,8 +46,9 @@ internal static class ClientScaffolder
     public static ClientDeclaration Build(Implementation? server, IReadOnlyList<Tool> tools, string @namespace, string interfaceName)
     {
         ArgumentNullException.ThrowIfNull(tools);
+        string contextName = JsonContextName(interfaceName);
         var types = new SchemaTypeMapper(
-            [.. s_referencedTypeNames, interfaceName, interfaceName + "Proxy", .. @namespace.Split('.')]);
+            [.. s_referencedTypeNames, interfaceName, interfaceName + "Proxy", contextName, .. @namespace.Split('.')]);
         var methodNames = new NameScope(interfaceName);
         var methods = new List<ToolMethodDeclaration>(tools.Count);
         foreach (Tool tool in tools)
@@ -55,7 +63,27 @@ internal static class ClientScaffolder
         }
 
         string serverDescription = server is null ? "an MCP server" : $"{server.Name} {server.Version}".Trim();
-        return new ClientDeclaration(@namespace, interfaceName, serverDescription, methods, types.Records, types.Enums);
+        return new ClientDeclaration(
+            @namespace, interfaceName, serverDescription, methods, types.Records, types.Enums, JsonContext(contextName, methods, types.Records));
+    }
+
+    /// <summary><c>IEverythingTools</c> → <c>EverythingToolsJsonContext</c>.</summary>
+    private static string JsonContextName(string interfaceName) =>
+        (interfaceName.Length > 1 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1]) ? interfaceName[1..] : interfaceName) + "JsonContext";
+
+    /// <summary>
+    /// Every type the proxy reads or writes that McpSdk's built-in context lacks: argument and result types (a list of
+    /// records is a type of its own) and every record; <see langword="null"/> when there are none.
+    /// </summary>
+    private static JsonContextDeclaration? JsonContext(string name, List<ToolMethodDeclaration> methods, IReadOnlyList<RecordDeclaration> records)
+    {
+        string[] types = methods
+            .SelectMany(m => m.Parameters.Select(p => p.Type.Name).Concat(m.Result is null ? [] : [m.Result.Name]))
+            .Concat(records.Select(r => r.Name))
+            .Where(t => !s_builtInJsonTypes.Contains(t))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return types.Length == 0 ? null : new JsonContextDeclaration(name, types);
     }
 
     private static IReadOnlyList<ParameterDeclaration> Parameters(Tool tool, string owner, SchemaTypeMapper types)

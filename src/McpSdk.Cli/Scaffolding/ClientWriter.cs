@@ -40,6 +40,12 @@ internal static class ClientWriter
             WriteEnum(text, declaration);
         }
 
+        if (client.JsonContext is { } context)
+        {
+            text.Append('\n');
+            WriteJsonContext(text, client.InterfaceName, context);
+        }
+
         return text.ToString();
     }
 
@@ -60,7 +66,7 @@ internal static class ClientWriter
             usings.Add("System.Text.Json");
         }
 
-        if (client.Records.Count > 0 || client.Enums.Any(e => e.Members.Any(m => m.NeedsWireName)))
+        if (client.JsonContext is not null || client.Records.Count > 0 || client.Enums.Any(e => e.Members.Any(m => m.NeedsWireName)))
         {
             usings.Add("System.Text.Json.Serialization");
         }
@@ -78,7 +84,7 @@ internal static class ClientWriter
     private static void WriteInterface(StringBuilder text, ClientDeclaration client)
     {
         WriteSummary(text, string.Empty, [$"The tools of the MCP server {CSharpText.Inline(client.ServerDescription)}."]);
-        text.Append("[McpClient]\n");
+        text.Append(client.JsonContext is { } context ? "[McpClient(JsonContext = typeof(" + context.Name + "))]\n" : "[McpClient]\n");
         text.Append("public interface ").Append(client.InterfaceName).Append('\n').Append("{\n");
         for (int i = 0; i < client.Methods.Count; i++)
         {
@@ -174,6 +180,21 @@ internal static class ClientWriter
         }
 
         text.Append("}\n");
+    }
+
+    private static void WriteJsonContext(StringBuilder text, string interfaceName, JsonContextDeclaration context)
+    {
+        WriteSummary(text, string.Empty,
+        [
+            $"JSON metadata for the types of <see cref=\"{interfaceName}\"/>, written at build time by System.Text.Json's source " +
+            "generator, so the client needs no reflection (trimmed and Native AOT applications).",
+        ]);
+        foreach (string type in context.Types)
+        {
+            text.Append("[JsonSerializable(typeof(").Append(type).Append("))]\n");
+        }
+
+        text.Append("internal sealed partial class ").Append(context.Name).Append(" : JsonSerializerContext;\n");
     }
 
     private static void WriteSummary(StringBuilder text, string indent, IReadOnlyList<string> lines)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using McpSdk.Cli.Scaffolding.Model;
+using McpSdk.Validation;
 
 namespace McpSdk.Cli.Scaffolding;
 
@@ -326,23 +327,8 @@ internal sealed class SchemaTypeMapper
         return _typeNames.Claim(hint.StartsWith(context.OwnerHint, StringComparison.Ordinal) ? hint : context.OwnerHint + hint);
     }
 
-    /// <summary>The names in a schema's <c>required</c> list.</summary>
-    public static HashSet<string> RequiredNames(JsonElement schema)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (schema.TryGetProperty("required", out JsonElement required) && required.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement name in required.EnumerateArray())
-            {
-                if (name.ValueKind == JsonValueKind.String)
-                {
-                    names.Add(name.GetString()!);
-                }
-            }
-        }
-
-        return names;
-    }
+    /// <summary>The names in a schema's <c>required</c> list; the same reading as the drift check's.</summary>
+    public static HashSet<string> RequiredNames(JsonElement schema) => ToolDriftComparer.RequiredNames(schema);
 
     /// <summary>
     /// The schema's <c>description</c> as escaped doc text, with the value the server uses when the member is left out.

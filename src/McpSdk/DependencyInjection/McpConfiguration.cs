@@ -13,7 +13,7 @@ namespace McpSdk;
 ///     "Stdio": { "Command": "node", "Arguments": [ "server.js", "stdio" ], "Environment": { "KEY": "value" } },
 ///     "Http": "https://tools.example.com/mcp",           // instead of Stdio
 ///     "MinSessions": 1, "MaxSessions": 4, "MaxCallsPerSession": 16, "MaxConcurrency": 64, "QueueLimit": 1000,
-///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25",
+///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25", "ValidateToolsOnConnect": "Throw",
 ///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" } } } } }
 /// </code>
 /// </summary>
@@ -64,6 +64,12 @@ internal static class McpConfiguration
             options.ProtocolVersion = version;
         }
 
+        if (section["ValidateToolsOnConnect"] is { Length: > 0 } validation)
+        {
+            options.ValidateToolsOnConnect = ParseValidation(validation)
+                ?? throw Invalid(section, "ValidateToolsOnConnect", "None, Warn or Throw (or true for Throw, false for None) is required");
+        }
+
         foreach (IConfigurationSection tool in section.GetSection("Tools").GetChildren())
         {
             var policy = new McpToolPolicy();
@@ -96,6 +102,11 @@ internal static class McpConfiguration
             options.ToolPolicies[tool.Key] = policy;
         }
     }
+
+    private static McpToolValidation? ParseValidation(string text) =>
+        bool.TryParse(text, out bool on) ? (on ? McpToolValidation.Throw : McpToolValidation.None)
+        : Enum.TryParse(text, ignoreCase: true, out McpToolValidation parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _) ? parsed
+        : null;
 
     private static void SetInt(IConfigurationSection section, string key, Action<int> set)
     {

@@ -41,9 +41,10 @@ public sealed class ToolInvoker
     public BoundTool Bind(ToolMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
+        _connection.ToolValidator?.Declare(method);
         if (_connection.Options.ToolPolicies.TryGetValue(method.ToolName, out McpToolPolicy? policyOverride))
         {
-            method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName));
+            method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName), method.Arguments);
         }
 
         return new BoundTool(method, _scheduler.GetGate(method.ToolName, method.Policy), _time, _logger);

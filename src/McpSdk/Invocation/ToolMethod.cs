@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 
 namespace McpSdk.Invocation;
@@ -14,13 +15,15 @@ public sealed class ToolMethod
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="memberName">The C# member that calls it, e.g. <c>IEverythingTools.EchoAsync</c>.</param>
     /// <param name="policy">Its concurrency policy, or <see langword="null"/> for <see cref="CallPolicy.Default"/>.</param>
-    public ToolMethod(string toolName, string memberName, CallPolicy? policy = null)
+    /// <param name="arguments">The arguments it sends, or <see langword="null"/> for none.</param>
+    public ToolMethod(string toolName, string memberName, CallPolicy? policy = null, IReadOnlyList<ToolArgument>? arguments = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(toolName);
         ArgumentException.ThrowIfNullOrEmpty(memberName);
         ToolName = toolName;
         MemberName = memberName;
         Policy = policy ?? CallPolicy.Default;
+        Arguments = arguments ?? [];
     }
 
     /// <summary>The tool's wire name.</summary>
@@ -31,6 +34,9 @@ public sealed class ToolMethod
 
     /// <summary>The method's concurrency policy.</summary>
     public CallPolicy Policy { get; }
+
+    /// <summary>The arguments the method sends, in declaration order.</summary>
+    public IReadOnlyList<ToolArgument> Arguments { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{MemberName} -> {ToolName}";

@@ -301,6 +301,13 @@ internal sealed partial class SdkSession : IMcpSession
     public Task PingAsync(CancellationToken cancellationToken) =>
         _client.PingAsync(options: null, cancellationToken).AsTask();
 
+    /// <summary>Sends <c>tools/list</c>, every page; for <see cref="McpConnectionOptions.ValidateToolsOnConnect"/>.</summary>
+    public async Task<IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken)
+    {
+        IList<McpClientTool> tools = await _client.ListToolsAsync(options: null, cancellationToken).ConfigureAwait(false);
+        return tools.Select(t => t.ProtocolTool).ToArray();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

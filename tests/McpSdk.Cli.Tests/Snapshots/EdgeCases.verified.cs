@@ -14,7 +14,7 @@ using ModelContextProtocol.Protocol;
 namespace Edge;
 
 /// <summary>The tools of the MCP server edge-cases 1.0.0.</summary>
-[McpClient]
+[McpClient(JsonContext = typeof(EdgeToolsJsonContext))]
 public interface IEdgeTools
 {
     /// <summary>
@@ -160,3 +160,19 @@ public enum Status
     /// <summary><c>failed</c> on the wire.</summary>
     failed,
 }
+
+/// <summary>
+/// JSON metadata for the types of <see cref="IEdgeTools"/>, written at build time by System.Text.Json's source
+/// generator, so the client needs no reflection (trimmed and Native AOT applications).
+/// </summary>
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(City))]
+[JsonSerializable(typeof(Point))]
+[JsonSerializable(typeof(IReadOnlyList<IReadOnlyList<long>>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+[JsonSerializable(typeof(ShapesTask))]
+[JsonSerializable(typeof(Item))]
+[JsonSerializable(typeof(ShapesResult))]
+[JsonSerializable(typeof(OtherItem))]
+[JsonSerializable(typeof(Nested))]
+internal sealed partial class EdgeToolsJsonContext : JsonSerializerContext;

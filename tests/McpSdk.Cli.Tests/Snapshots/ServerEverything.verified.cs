@@ -12,7 +12,7 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Cli.Tests.Scaffolded;
 
 /// <summary>The tools of the MCP server mcp-servers/everything 2.0.0.</summary>
-[McpClient]
+[McpClient(JsonContext = typeof(EverythingToolsJsonContext))]
 public interface IEverythingTools
 {
     /// <summary>Echoes back the input string</summary>
@@ -173,3 +173,14 @@ public enum OutputType
     /// <summary><c>resource</c> on the wire.</summary>
     resource,
 }
+
+/// <summary>
+/// JSON metadata for the types of <see cref="IEverythingTools"/>, written at build time by System.Text.Json's source
+/// generator, so the client needs no reflection (trimmed and Native AOT applications).
+/// </summary>
+[JsonSerializable(typeof(MessageType))]
+[JsonSerializable(typeof(ResourceType))]
+[JsonSerializable(typeof(Location))]
+[JsonSerializable(typeof(GetStructuredContentResult))]
+[JsonSerializable(typeof(OutputType))]
+internal sealed partial class EverythingToolsJsonContext : JsonSerializerContext;

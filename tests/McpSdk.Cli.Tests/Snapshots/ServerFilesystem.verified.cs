@@ -13,7 +13,7 @@ using McpSdk;
 namespace Scaffolded.Filesystem;
 
 /// <summary>The tools of the MCP server secure-filesystem-server 0.2.0.</summary>
-[McpClient]
+[McpClient(JsonContext = typeof(SecureFilesystemToolsJsonContext))]
 public interface ISecureFilesystemTools
 {
     /// <summary>Read the complete contents of a file as text. DEPRECATED: Use read_text_file instead.</summary>
@@ -279,3 +279,27 @@ public enum SortBy
     /// <summary><c>size</c> on the wire.</summary>
     size,
 }
+
+/// <summary>
+/// JSON metadata for the types of <see cref="ISecureFilesystemTools"/>, written at build time by System.Text.Json's
+/// source generator, so the client needs no reflection (trimmed and Native AOT applications).
+/// </summary>
+[JsonSerializable(typeof(ReadFileResult))]
+[JsonSerializable(typeof(ReadTextFileResult))]
+[JsonSerializable(typeof(ReadMediaFileResult))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(ReadMultipleFilesResult))]
+[JsonSerializable(typeof(WriteFileResult))]
+[JsonSerializable(typeof(IReadOnlyList<Edit>))]
+[JsonSerializable(typeof(EditFileResult))]
+[JsonSerializable(typeof(CreateDirectoryResult))]
+[JsonSerializable(typeof(ListDirectoryResult))]
+[JsonSerializable(typeof(SortBy))]
+[JsonSerializable(typeof(ListDirectoryWithSizesResult))]
+[JsonSerializable(typeof(DirectoryTreeResult))]
+[JsonSerializable(typeof(MoveFileResult))]
+[JsonSerializable(typeof(SearchFilesResult))]
+[JsonSerializable(typeof(GetFileInfoResult))]
+[JsonSerializable(typeof(ListAllowedDirectoriesResult))]
+[JsonSerializable(typeof(Edit))]
+internal sealed partial class SecureFilesystemToolsJsonContext : JsonSerializerContext;

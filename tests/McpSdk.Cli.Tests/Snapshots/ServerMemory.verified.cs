@@ -12,7 +12,7 @@ using McpSdk;
 namespace Scaffolded.Memory;
 
 /// <summary>The tools of the MCP server memory-server 0.6.3.</summary>
-[McpClient]
+[McpClient(JsonContext = typeof(MemoryToolsJsonContext))]
 public interface IMemoryTools
 {
     /// <summary>Create multiple new entities in the knowledge graph</summary>
@@ -181,3 +181,28 @@ public sealed record SearchNodesResult(
 public sealed record OpenNodesResult(
     [property: JsonPropertyName("entities")] IReadOnlyList<Entity> Entities,
     [property: JsonPropertyName("relations")] IReadOnlyList<Relation> Relations);
+
+/// <summary>
+/// JSON metadata for the types of <see cref="IMemoryTools"/>, written at build time by System.Text.Json's source
+/// generator, so the client needs no reflection (trimmed and Native AOT applications).
+/// </summary>
+[JsonSerializable(typeof(IReadOnlyList<Entity>))]
+[JsonSerializable(typeof(CreateEntitiesResult))]
+[JsonSerializable(typeof(IReadOnlyList<Relation>))]
+[JsonSerializable(typeof(CreateRelationsResult))]
+[JsonSerializable(typeof(IReadOnlyList<Observation>))]
+[JsonSerializable(typeof(AddObservationsResult))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(DeleteEntitiesResult))]
+[JsonSerializable(typeof(IReadOnlyList<Deletion>))]
+[JsonSerializable(typeof(DeleteObservationsResult))]
+[JsonSerializable(typeof(DeleteRelationsResult))]
+[JsonSerializable(typeof(ReadGraphResult))]
+[JsonSerializable(typeof(SearchNodesResult))]
+[JsonSerializable(typeof(OpenNodesResult))]
+[JsonSerializable(typeof(Entity))]
+[JsonSerializable(typeof(Relation))]
+[JsonSerializable(typeof(Observation))]
+[JsonSerializable(typeof(Result))]
+[JsonSerializable(typeof(Deletion))]
+internal sealed partial class MemoryToolsJsonContext : JsonSerializerContext;

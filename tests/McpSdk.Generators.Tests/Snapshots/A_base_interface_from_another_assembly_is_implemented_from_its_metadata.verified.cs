@@ -11,7 +11,7 @@ namespace App
     internal sealed class AppToolsProxy : global::App.IAppTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_workAsync = new("work", "IAppTools.WorkAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_workAsync = new("work", "IAppTools.WorkAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("job", typeof(string)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync = new("ping", "IHealthTools.PingAsync", new global::McpSdk.Invocation.CallPolicy
         {
             MaxConcurrency = 3,

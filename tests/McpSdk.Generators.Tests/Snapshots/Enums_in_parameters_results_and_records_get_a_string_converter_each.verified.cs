@@ -14,7 +14,7 @@ namespace Units
             null,
             new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Trend>(),
             new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Unit>());
-        private static readonly global::McpSdk.Invocation.ToolMethod s_convertAsync = new("convert", "IUnitTools.ConvertAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_convertAsync = new("convert", "IUnitTools.ConvertAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("value", typeof(double)), new("from", typeof(global::Units.Unit)), new("to", typeof(global::Units.Unit)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_readingAsync = new("reading", "IUnitTools.ReadingAsync");
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;

@@ -15,7 +15,7 @@ namespace Shapes
         private static readonly global::McpSdk.Invocation.ToolMethod s_runValueAsync = new("value-task", "IShapes.RunValueAsync");
         private static readonly global::McpSdk.Invocation.ToolMethod s_countAsync = new("task-of-t", "IShapes.CountAsync");
         private static readonly global::McpSdk.Invocation.ToolMethod s_nameAsync = new("value-task-of-t", "IShapes.NameAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("value-task-of-json", "IShapes.PointAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("value-task-of-json", "IShapes.PointAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("origin", typeof(global::Shapes.Point)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _runAsync;

@@ -14,25 +14,25 @@ namespace Everything
         private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IEverythingTools.EchoAsync", new global::McpSdk.Invocation.CallPolicy
         {
             MaxConcurrency = 16,
-        });
+        }, new global::McpSdk.Invocation.ToolArgument[] { new("message", typeof(string)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_getSumAsync = new("get-sum", "IEverythingTools.GetSumAsync", new global::McpSdk.Invocation.CallPolicy
         {
             MaxConcurrency = 16,
             Priority = global::McpSdk.McpPriority.High,
             Timeout = global::System.TimeSpan.FromMilliseconds(2000),
             MaxAttempts = 3,
-        });
+        }, new global::McpSdk.Invocation.ToolArgument[] { new("a", typeof(double)), new("b", typeof(double)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_getWeatherAsync = new("get-structured-content", "IEverythingTools.GetWeatherAsync", new global::McpSdk.Invocation.CallPolicy
         {
             MaxConcurrency = 16,
-        });
+        }, new global::McpSdk.Invocation.ToolArgument[] { new("location", typeof(string)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_runLongAsync = new("trigger-long-running-operation", "IEverythingTools.RunLongAsync", new global::McpSdk.Invocation.CallPolicy
         {
             MaxConcurrency = 2,
             RateLimitPermits = 5,
             RateLimitWindow = global::System.TimeSpan.FromSeconds(1),
             QueueLimit = 100,
-        });
+        }, new global::McpSdk.Invocation.ToolArgument[] { new("duration", typeof(double)), new("steps", typeof(double)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;

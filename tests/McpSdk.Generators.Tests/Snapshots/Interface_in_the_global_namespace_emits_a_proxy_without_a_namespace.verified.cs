@@ -9,7 +9,7 @@
 internal sealed class GlobalToolsProxy : global::IGlobalTools
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-    private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IGlobalTools.EchoAsync");
+    private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IGlobalTools.EchoAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("message", typeof(string)) });
 
     private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
     private readonly global::McpSdk.Invocation.BoundTool _echoAsync;

@@ -11,7 +11,7 @@ namespace Host
     internal sealed class OuterMiddleInnerToolsProxy : global::Host.Outer.Middle.IInnerTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IInnerTools.EchoAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IInnerTools.EchoAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("message", typeof(string)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;

@@ -11,7 +11,7 @@ namespace Contexts
     internal sealed class ContextToolsProxy : global::Contexts.IContextTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(global::Everything.EverythingJsonContext.Default);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("point", "IContextTools.PointAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_pointAsync = new("point", "IContextTools.PointAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("origin", typeof(global::Contexts.Point)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _pointAsync;

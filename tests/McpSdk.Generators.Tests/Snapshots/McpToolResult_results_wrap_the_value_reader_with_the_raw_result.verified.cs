@@ -14,8 +14,8 @@ namespace Wrapped
         private static readonly global::McpSdk.Invocation.ToolMethod s_weatherAsync = new("weather", "IWrappedTools.WeatherAsync");
         private static readonly global::McpSdk.Invocation.ToolMethod s_maybeWeatherAsync = new("maybe-weather", "IWrappedTools.MaybeWeatherAsync");
         private static readonly global::McpSdk.Invocation.ToolMethod s_countAsync = new("count", "IWrappedTools.CountAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IWrappedTools.EchoAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_maybeEchoAsync = new("maybe-echo", "IWrappedTools.MaybeEchoAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_echoAsync = new("echo", "IWrappedTools.EchoAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("message", typeof(string)) });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_maybeEchoAsync = new("maybe-echo", "IWrappedTools.MaybeEchoAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("message", typeof(string)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _weatherAsync;

@@ -11,7 +11,7 @@ namespace Layers
     internal sealed class AdminToolsProxy : global::Layers.IAdminTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_restartAsync = new("restart", "IAdminTools.RestartAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_restartAsync = new("restart", "IAdminTools.RestartAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("reason", typeof(string)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync = new("ping", "IPingTools.PingAsync");
         private static readonly global::McpSdk.Invocation.ToolMethod s_pingAsync2 = new("health-ping", "IHealthTools.PingAsync");
 

@@ -11,9 +11,9 @@ namespace Search
     internal sealed class SearchToolsProxy : global::Search.ISearchTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_searchAsync = new("search", "ISearchTools.SearchAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_findAsync = new("find", "ISearchTools.FindAsync");
-        private static readonly global::McpSdk.Invocation.ToolMethod s_countAsync = new("count", "ISearchTools.CountAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_searchAsync = new("search", "ISearchTools.SearchAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("query", typeof(string)), new("note", typeof(string)), new("limit", typeof(int)), new("max_results", typeof(int)), new("class", typeof(string)) });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_findAsync = new("find", "ISearchTools.FindAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("query", typeof(string)) });
+        private static readonly global::McpSdk.Invocation.ToolMethod s_countAsync = new("count", "ISearchTools.CountAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("minimum", typeof(int)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _searchAsync;

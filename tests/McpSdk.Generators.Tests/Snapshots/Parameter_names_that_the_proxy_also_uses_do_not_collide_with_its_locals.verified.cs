@@ -11,7 +11,7 @@ namespace Collisions
     internal sealed class CollisionToolsProxy : global::Collisions.ICollisionTools
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(null);
-        private static readonly global::McpSdk.Invocation.ToolMethod s_runAsync = new("run", "ICollisionTools.RunAsync");
+        private static readonly global::McpSdk.Invocation.ToolMethod s_runAsync = new("run", "ICollisionTools.RunAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("arguments", typeof(string)), new("invoker", typeof(string)), new("s_json", typeof(string)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _runAsync;

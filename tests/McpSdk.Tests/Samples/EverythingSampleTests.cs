@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using McpSdk.Tests.Peers;
 using Xunit;
@@ -31,6 +32,24 @@ public sealed class EverythingSampleTests
         Assert.Contains("stdio:node", output);
     }
 
+    [Fact]
+    public async Task On_a_terminal_the_sample_draws_a_live_progress_bar_and_a_bordered_table()
+    {
+        Assert.True(File.Exists("/usr/bin/script"), "The terminal test runs the sample under util-linux 'script' for a pseudo-terminal.");
+
+        // 'script' gives the sample a pseudo-terminal of 120 columns; its output comes back with the escape codes.
+        string output = await RunSampleAsync("script", ["-qec", $"stty cols 120; dotnet '{SamplePath()}'", "/dev/null"]);
+        string text = Regex.Replace(output, @"\x1b\[[0-9;?]*[A-Za-z]", string.Empty);
+
+        Assert.Contains("trigger-long-running-operation", text);
+        Assert.Contains("100%", text);
+        Assert.DoesNotContain("progress 1/3", text);
+        Assert.Contains("Long running operation completed.", text);
+        Assert.Contains("McpConnectionStats", text);
+        Assert.Matches(@"(?m)^│ \(total\)\s+│\s+4 │\s+4 │\s+0 │", text);
+        Assert.Contains("sessions: 1 live, 1 started, 0 faulted, 0 replaced", text);
+    }
+
     private static void AssertPrintsEveryResult(string output)
     {
         Assert.Contains("Echo: Hello from McpSdk", output);
@@ -42,15 +61,20 @@ public sealed class EverythingSampleTests
         Assert.Contains("sessions: 1 live, 1 started, 0 faulted, 0 replaced", output);
     }
 
-    private static async Task<string> RunSampleAsync(params string[] arguments)
+    private static Task<string> RunSampleAsync(params string[] arguments) => RunSampleAsync("dotnet", [SamplePath(), .. arguments]);
+
+    private static string SamplePath()
     {
         // The sample builds next to this test assembly's configuration: bin/<Configuration>/net10.0.
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string sample = Path.Combine(PeerServers.RepositoryRoot, "samples", "Everything", "bin", configuration, "net10.0", "Everything.dll");
         Assert.True(File.Exists(sample), $"The sample was not built at {sample}.");
+        return sample;
+    }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(sample);
+    private static async Task<string> RunSampleAsync(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
