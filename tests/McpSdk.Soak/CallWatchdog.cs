@@ -19,6 +19,9 @@ internal sealed class CallWatchdog : IDisposable
     private readonly ConcurrentQueue<string> _overdue = new();
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
+    private readonly Lock _latestLock = new();
+    private long _latestTicks = long.MinValue;
+    private SoakCallKind? _latest;
 
     public CallWatchdog(int workers, TimeSpan margin)
     {
@@ -38,13 +41,43 @@ internal sealed class CallWatchdog : IDisposable
 
     public void Begin(int worker, SoakCallKind kind)
     {
+        // The sequence first: a scan that reads the new kind then sees a new sequence too, and skips the slot.
         Slot slot = _slots[worker];
-        slot.Kind = kind;
         Interlocked.Increment(ref slot.Sequence);
+        Volatile.Write(ref slot.Kind, kind);
         Volatile.Write(ref slot.Started, Stopwatch.GetTimestamp());
     }
 
-    public void End(int worker) => Volatile.Write(ref _slots[worker].Started, 0);
+    public void End(int worker)
+    {
+        Slot slot = _slots[worker];
+        long started = slot.Started;
+        Volatile.Write(ref slot.Started, 0);
+        long overrun = (Stopwatch.GetElapsedTime(started) - slot.Kind!.Deadline).Ticks;
+        if (overrun > Volatile.Read(ref _latestTicks))
+        {
+            lock (_latestLock)
+            {
+                if (overrun > _latestTicks)
+                {
+                    _latest = slot.Kind;
+                    Volatile.Write(ref _latestTicks, overrun);
+                }
+            }
+        }
+    }
+
+    /// <summary>The call that ended latest relative to its deadline, and by how much (negative: before it).</summary>
+    public (SoakCallKind? Kind, TimeSpan Overrun) Latest
+    {
+        get
+        {
+            lock (_latestLock)
+            {
+                return (_latest, TimeSpan.FromTicks(_latestTicks));
+            }
+        }
+    }
 
     /// <summary>The calls running now: after the drain, those that never ended.</summary>
     public IReadOnlyList<string> Pending()
@@ -77,7 +110,7 @@ internal sealed class CallWatchdog : IDisposable
             {
                 long sequence = Volatile.Read(ref slot.Sequence);
                 long started = Volatile.Read(ref slot.Started);
-                SoakCallKind? kind = slot.Kind;
+                SoakCallKind? kind = Volatile.Read(ref slot.Kind);
                 if (started == 0 || kind is null || sequence == slot.Reported || Volatile.Read(ref slot.Sequence) != sequence)
                 {
                     continue; // idle, already reported, or a new call began while we looked

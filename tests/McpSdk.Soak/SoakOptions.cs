@@ -28,7 +28,7 @@ internal sealed record SoakOptions
           --concurrency N    calls in flight: N workers, each making one call at a time (default 64)
           --fault-rate P     share of calls that inject a fault, 0..1 (default 0.01)
           --cancel-rate P    share of calls whose token is cancelled at a random time, 0..50 ms (default 0.02)
-          --seed N           seed of the random choices (default 1); timing still varies from run to run
+          --seed N           seed of each worker's random choices (default 1); how far each worker gets varies with timing
           --sessions N       the pool's MaxSessions (default 4; MinSessions 2, MaxCallsPerSession 16)
           --server PATH      the fault server's dll (default: tests/McpSdk.FaultServer/bin/<configuration>/net10.0/FaultServer.dll)
           --margin T         how long a call may outlive its deadline before it counts as hung (default 5s)

@@ -14,6 +14,7 @@ internal sealed class SoakReport(
     IReadOnlyList<MemorySample> samples,
     IReadOnlyList<string> overdue,
     IReadOnlyList<string> pending,
+    (SoakCallKind? Kind, TimeSpan Overrun) latest,
     long lateProgress,
     string? recoveryFailure,
     TimeSpan elapsed,
@@ -48,6 +49,7 @@ internal sealed class SoakReport(
         McpPoolStats pool = stats.Pool;
         output.WriteLine(Invariant($"Pool: sessions started {pool.Started}, faulted {pool.Faulted}, replaced {pool.Replaced}, trimmed {pool.Trimmed}, start failures {pool.StartFailures}; at the end of the calls {pool.Live} live, {pool.Starting} starting"));
         output.WriteLine(Invariant($"Latency (completed calls, queueing included): mean {total.Latency.Mean.TotalMilliseconds:0.00} ms, p50 {total.Latency.P50.TotalMilliseconds:0.00} ms, p99 {total.Latency.P99.TotalMilliseconds:0.00} ms"));
+        output.WriteLine(Invariant($"Latest ending relative to its deadline: {latest.Overrun.TotalSeconds:+0.000;-0.000} s ({latest.Kind?.Name}, deadline {latest.Kind?.Deadline.TotalSeconds:0.###} s); the margin is {options.Margin.TotalSeconds:0.###} s"));
         output.WriteLine(Invariant($"Late progress reports (after the call returned): {lateProgress}"));
         output.WriteLine();
 

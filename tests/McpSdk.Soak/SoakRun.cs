@@ -103,7 +103,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
                     $"{pool.Live} live session(s) {RecoveryTime.TotalSeconds:0} s after the run ({pool.Starting} starting), below MinSessions {connection.Options.MinSessions}");
             }
 
-            return new SoakReport(options, _accounting, stats, samples, [.. watchdog.Overdue], drained ? [] : pending, _late.Late, recovery, elapsed, PeakWorkingSet());
+            return new SoakReport(options, _accounting, stats, samples, [.. watchdog.Overdue], drained ? [] : pending, watchdog.Latest, _late.Late, recovery, elapsed, PeakWorkingSet());
         }
         finally
         {
@@ -113,7 +113,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
 
     private async Task WorkAsync(int worker, ISoakTools tools, CallWatchdog watchdog)
     {
-        var random = new Random(HashCode.Combine(options.Seed, worker));
+        var random = new Random(unchecked((options.Seed * 7_919) + worker)); // not HashCode: it is seeded per process
         while (Interlocked.Increment(ref _claimed) <= options.Calls && _clock.Elapsed < options.Duration)
         {
             SoakCallKind kind = SoakCatalog.Choose(random, options.FaultRate);
