@@ -32,6 +32,9 @@ internal sealed record SoakOptions
           --sessions N       the pool's MaxSessions (default 4; MinSessions 2, MaxCallsPerSession 16)
           --server PATH      the fault server's dll (default: tests/McpSdk.FaultServer/bin/<configuration>/net10.0/FaultServer.dll)
           --margin T         how long a call may outlive its deadline before it counts as hung (default 5s)
+          --reopen-every T   every T, open a new connection, switch the workers to it and dispose the old one under
+                             load (default: never); its waiting calls then fail with ObjectDisposedException and its
+                             running ones with McpSessionLostException, and the accounting adds up every connection
           --help             this text
 
         Exit code 0 only if every check holds:
@@ -39,8 +42,9 @@ internal sealed record SoakOptions
             connection.GetStats() (which must agree with it), with nothing in flight or queued at the end;
           - no call hung: a watchdog thread sees every call end within its deadline (its [Timeout], or the caller's
             token: 5 s, 250 ms for hang without [Timeout]) plus the margin, and no call is pending after the drain;
-          - every failure is a documented McpSdk exception naming its tool, or OperationCanceledException for a
-            cancelled caller token (anything else is "unexpected");
+          - every failure is a documented McpSdk exception naming its tool, OperationCanceledException for a
+            cancelled caller token, or (with --reopen-every) ObjectDisposedException naming the tool for a call the
+            disposal caught waiting; anything else is "unexpected";
           - the pool recovers: an ok call succeeds after the run, and within 10 s MinSessions sessions live;
           - memory flat: from the middle sample to the end one, neither the managed heap after a full GC nor the
             working set after it grows by more than 10% of the middle value + 8 MB.
@@ -65,6 +69,8 @@ internal sealed record SoakOptions
 
     public TimeSpan Margin { get; init; } = TimeSpan.FromSeconds(5);
 
+    public TimeSpan? ReopenEvery { get; init; }
+
     /// <summary>Reads the command line; throws <see cref="FormatException"/> naming the bad option.</summary>
     public static SoakOptions Parse(string[] args)
     {
@@ -84,6 +90,7 @@ internal sealed record SoakOptions
                 "--sessions" => options with { Sessions = (int)Positive(name, int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--server" => options with { Server = Value() },
                 "--margin" => options with { Margin = Time(name, Value()) },
+                "--reopen-every" => options with { ReopenEvery = Time(name, Value()) },
                 _ => throw new FormatException($"Unknown option '{name}'."),
             };
         }

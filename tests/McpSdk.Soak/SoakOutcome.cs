@@ -15,6 +15,9 @@ internal enum SoakOutcome
     QueueFull,
     RateLimited,
 
+    /// <summary>The connection was disposed while the call waited (only with <c>--reopen-every</c>).</summary>
+    Disposed,
+
     /// <summary>Not one of DESIGN.md §4's types, not naming the tool, or a cancellation nobody asked for.</summary>
     Unexpected,
 }
@@ -24,7 +27,7 @@ internal static class SoakOutcomes
 {
     public static readonly SoakOutcome[] All = Enum.GetValues<SoakOutcome>();
 
-    public static SoakOutcome Classify(Exception? error, string tool, bool callerCancelled, bool cancelledAtRandom) => error switch
+    public static SoakOutcome Classify(Exception? error, string tool, bool callerCancelled, bool cancelledAtRandom, bool disposing) => error switch
     {
         null => SoakOutcome.Succeeded,
         OperationCanceledException when callerCancelled => cancelledAtRandom ? SoakOutcome.CancelledAtRandom : SoakOutcome.CancelledAtCallerDeadline,
@@ -35,6 +38,7 @@ internal static class SoakOutcomes
         McpSdkTimeoutException => SoakOutcome.TimedOut,
         McpQueueFullException => SoakOutcome.QueueFull,
         McpRateLimitedException => SoakOutcome.RateLimited,
+        ObjectDisposedException disposed when disposing && disposed.Message.Contains($"'{tool}'", StringComparison.Ordinal) => SoakOutcome.Disposed,
         _ => SoakOutcome.Unexpected,
     };
 
@@ -51,6 +55,7 @@ internal static class SoakOutcomes
         SoakOutcome.TimedOut => nameof(McpSdkTimeoutException),
         SoakOutcome.QueueFull => nameof(McpQueueFullException),
         SoakOutcome.RateLimited => nameof(McpRateLimitedException),
+        SoakOutcome.Disposed => nameof(ObjectDisposedException),
         _ => "unexpected",
     };
 }

@@ -11,6 +11,7 @@ internal sealed class SoakReport(
     SoakOptions options,
     SoakAccounting accounting,
     McpConnectionStats stats,
+    int connections,
     IReadOnlyList<MemorySample> samples,
     IReadOnlyList<string> overdue,
     IReadOnlyList<string> pending,
@@ -45,10 +46,10 @@ internal sealed class SoakReport(
         output.WriteLine();
         output.WriteLine(Invariant($"Invariant: submitted {submitted} = succeeded {succeeded} + failed {failed} + cancelled {cancelled} ({succeeded + failed + cancelled}): {(submitted == succeeded + failed + cancelled ? "held" : "BROKEN")}"));
         McpToolStats total = stats.Total;
-        output.WriteLine(Invariant($"Connection stats: submitted {total.Submitted}, succeeded {total.Succeeded}, failed {total.Failed} (timed out {total.TimedOut}, rejected {total.Rejected}), cancelled {total.Cancelled}, retried {total.Retried}, in flight {total.InFlight}, queued {total.Queued.Total}"));
+        output.WriteLine(Invariant($"Connection stats{(connections > 1 ? $" (sum of the {connections} connections opened)" : string.Empty)}: submitted {total.Submitted}, succeeded {total.Succeeded}, failed {total.Failed} (timed out {total.TimedOut}, rejected {total.Rejected}), cancelled {total.Cancelled}, retried {total.Retried}, in flight {total.InFlight}, queued {total.Queued.Total}"));
         McpPoolStats pool = stats.Pool;
         output.WriteLine(Invariant($"Pool: sessions started {pool.Started}, faulted {pool.Faulted}, replaced {pool.Replaced}, trimmed {pool.Trimmed}, start failures {pool.StartFailures}; at the end of the calls {pool.Live} live, {pool.Starting} starting"));
-        output.WriteLine(Invariant($"Latency (completed calls, queueing included): mean {total.Latency.Mean.TotalMilliseconds:0.00} ms, p50 {total.Latency.P50.TotalMilliseconds:0.00} ms, p99 {total.Latency.P99.TotalMilliseconds:0.00} ms"));
+        output.WriteLine(Invariant($"Latency (completed calls{(connections > 1 ? " of the last connection" : string.Empty)}, queueing included): mean {total.Latency.Mean.TotalMilliseconds:0.00} ms, p50 {total.Latency.P50.TotalMilliseconds:0.00} ms, p99 {total.Latency.P99.TotalMilliseconds:0.00} ms"));
         output.WriteLine(Invariant($"Latest ending relative to its deadline: {latest.Overrun.TotalSeconds:+0.000;-0.000} s ({latest.Kind?.Name}, deadline {latest.Kind?.Deadline.TotalSeconds:0.###} s); the margin is {options.Margin.TotalSeconds:0.###} s"));
         output.WriteLine(Invariant($"Late progress reports (after the call returned): {lateProgress}"));
         output.WriteLine();
@@ -71,7 +72,7 @@ internal sealed class SoakReport(
         output.WriteLine(Failures.Count == 0
             ? "PASS: invariant held, no call hung, every failure documented, pool recovered, memory flat."
             : "FAIL:\n  " + string.Join("\n  ", Failures));
-        output.WriteLine(Invariant($"Reproduce: dotnet tests/McpSdk.Soak/bin/Release/net10.0/McpSdk.Soak.dll --calls {options.Calls} --duration {options.Duration.TotalSeconds:0}s --concurrency {options.Concurrency} --fault-rate {options.FaultRate} --cancel-rate {options.CancelRate} --seed {options.Seed} --sessions {options.Sessions}"));
+        output.WriteLine(Invariant($"Reproduce: dotnet tests/McpSdk.Soak/bin/Release/net10.0/McpSdk.Soak.dll --calls {options.Calls} --duration {options.Duration.TotalSeconds:0}s --concurrency {options.Concurrency} --fault-rate {options.FaultRate} --cancel-rate {options.CancelRate} --seed {options.Seed} --sessions {options.Sessions}") + (options.ReopenEvery is { } every ? Invariant($" --reopen-every {every.TotalSeconds:0.###}s") : string.Empty));
     }
 
     private static List<string> Check(

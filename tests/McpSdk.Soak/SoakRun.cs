@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,6 +24,8 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
     private readonly LateProgress _late = new();
     private readonly Stopwatch _clock = new();
     private readonly TaskCompletionSource _halfway = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<McpConnection> _retired = []; // written by the reopening loop only, read after it ended
+    private Generation _current = null!;
     private long _claimed;
 
     public async Task<SoakReport> RunAsync()
@@ -37,15 +40,9 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             $"Soak: {options.Calls} calls or {options.Duration.TotalSeconds:0} s, {options.Concurrency} in flight, fault rate {options.FaultRate}, cancel rate {options.CancelRate}, seed {options.Seed}, " +
             $"up to {options.Sessions} sessions of {Path.GetFileName(server)}; {Environment.ProcessorCount} cores, .NET {Environment.Version}, loadavg {LoadAverage()}"));
 
-        McpConnection connection = await McpConnection.OpenAsync(McpEndpoint.Stdio("dotnet", server), new McpConnectionOptions
-        {
-            MinSessions = Math.Min(2, options.Sessions),
-            MaxSessions = options.Sessions,
-            MaxCallsPerSession = 16,
-        }).ConfigureAwait(false);
+        _current = await OpenAsync(server).ConfigureAwait(false);
         try
         {
-            ISoakTools tools = connection.CreateClient<ISoakTools>();
             var samples = new List<MemorySample> { MemorySample.Take("start", 0, TimeSpan.Zero) };
             using var watchdog = new CallWatchdog(options.Concurrency, options.Margin);
 
@@ -54,12 +51,13 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             for (int i = 0; i < workers.Length; i++)
             {
                 int worker = i;
-                workers[i] = Task.Run(() => WorkAsync(worker, tools, watchdog));
+                workers[i] = Task.Run(() => WorkAsync(worker, watchdog));
             }
 
             Task all = Task.WhenAll(workers);
             using var stopProgress = new CancellationTokenSource();
-            Task progress = PrintProgressAsync(connection, stopProgress.Token);
+            Task progress = PrintProgressAsync(stopProgress.Token);
+            Task reopening = options.ReopenEvery is { } every ? ReopenAsync(server, every) : Task.CompletedTask;
 
             // The middle: half the calls, or half the time, whichever comes first.
             await Task.WhenAny(_halfway.Task, Task.Delay(options.Duration / 2), all).ConfigureAwait(false);
@@ -71,9 +69,11 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             TimeSpan elapsed = _clock.Elapsed;
             await stopProgress.CancelAsync().ConfigureAwait(false);
             await progress.ConfigureAwait(false);
+            await reopening.ConfigureAwait(false);
             IReadOnlyList<string> pending = watchdog.Pending();
 
-            McpConnectionStats stats = connection.GetStats();
+            McpConnection connection = _current.Connection;
+            McpConnectionStats stats = ConnectionStatsSum.Of([.. _retired.Select(c => c.GetStats()), connection.GetStats()]);
             samples.Add(MemorySample.Take("end", _accounting.Completed, elapsed));
 
             // The pool recovers: one more call succeeds (a retry covers a crash the pool has not noticed yet).
@@ -81,7 +81,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             try
             {
                 using var probe = new CancellationTokenSource(SoakCatalog.CallerDeadline);
-                await tools.OkRetriedAsync(probe.Token).ConfigureAwait(false);
+                await _current.Tools.OkRetriedAsync(probe.Token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -103,15 +103,46 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
                     $"{pool.Live} live session(s) {RecoveryTime.TotalSeconds:0} s after the run ({pool.Starting} starting), below MinSessions {connection.Options.MinSessions}");
             }
 
-            return new SoakReport(options, _accounting, stats, samples, [.. watchdog.Overdue], drained ? [] : pending, watchdog.Latest, _late.Late, recovery, elapsed, PeakWorkingSet());
+            return new SoakReport(options, _accounting, stats, _retired.Count + 1, samples, [.. watchdog.Overdue], drained ? [] : pending, watchdog.Latest, _late.Late, recovery, elapsed, PeakWorkingSet());
         }
         finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await _current.Connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task WorkAsync(int worker, ISoakTools tools, CallWatchdog watchdog)
+    private async Task<Generation> OpenAsync(string server)
+    {
+        McpConnection connection = await McpConnection.OpenAsync(McpEndpoint.Stdio("dotnet", server), new McpConnectionOptions
+        {
+            MinSessions = Math.Min(2, options.Sessions),
+            MaxSessions = options.Sessions,
+            MaxCallsPerSession = 16,
+        }).ConfigureAwait(false);
+        return new Generation(connection, connection.CreateClient<ISoakTools>());
+    }
+
+    /// <summary>
+    /// <c>--reopen-every</c>: opens a new connection, moves the workers to it, and disposes the old one with calls still
+    /// running and waiting on it; until no new call will start.
+    /// </summary>
+    private async Task ReopenAsync(string server, TimeSpan every)
+    {
+        while (true)
+        {
+            await Task.WhenAny(WhenStopped(), Task.Delay(every)).ConfigureAwait(false);
+            if (Interlocked.Read(ref _claimed) >= options.Calls || _clock.Elapsed >= options.Duration)
+            {
+                return;
+            }
+
+            Generation previous = Interlocked.Exchange(ref _current, await OpenAsync(server).ConfigureAwait(false));
+            _retired.Add(previous.Connection);
+            await previous.Connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task WorkAsync(int worker, CallWatchdog watchdog)
     {
         var random = new Random(unchecked((options.Seed * 7_919) + worker)); // not HashCode: it is seeded per process
         while (Interlocked.Increment(ref _claimed) <= options.Calls && _clock.Elapsed < options.Duration)
@@ -138,7 +169,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             Exception? error = null;
             try
             {
-                await kind.InvokeAsync(tools, _late, caller.Token).ConfigureAwait(false);
+                await kind.InvokeAsync(Volatile.Read(ref _current).Tools, _late, caller.Token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -146,7 +177,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             }
 
             watchdog.End(worker);
-            SoakOutcome outcome = SoakOutcomes.Classify(error, kind.Tool, caller.IsCancellationRequested, cancelAtRandom);
+            SoakOutcome outcome = SoakOutcomes.Classify(error, kind.Tool, caller.IsCancellationRequested, cancelAtRandom, disposing: options.ReopenEvery is not null);
             if (_accounting.OnEnded(kind, outcome, error) == options.Calls / 2)
             {
                 _halfway.TrySetResult();
@@ -163,7 +194,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
         }
     }
 
-    private async Task PrintProgressAsync(McpConnection connection, CancellationToken cancellationToken)
+    private async Task PrintProgressAsync(CancellationToken cancellationToken)
     {
         long lastCalls = 0;
         TimeSpan lastTime = TimeSpan.Zero;
@@ -174,7 +205,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             {
                 long calls = _accounting.Completed;
                 TimeSpan now = _clock.Elapsed;
-                McpPoolStats pool = connection.GetStats().Pool;
+                McpPoolStats pool = Volatile.Read(ref _current).Connection.GetStats().Pool;
                 using Process self = Process.GetCurrentProcess();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {now.TotalSeconds,5:0} s  {calls,9} calls  {(calls - lastCalls) / (now - lastTime).TotalSeconds,7:0} calls/s  " +
@@ -207,4 +238,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
             return "n/a";
         }
     }
+
+    /// <summary>A connection and the client the workers call through it.</summary>
+    private sealed record Generation(McpConnection Connection, ISoakTools Tools);
 }
