@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -63,40 +62,12 @@ public sealed class EverythingSampleTests
 
     private static Task<string> RunSampleAsync(params string[] arguments) => RunSampleAsync("dotnet", [SamplePath(), .. arguments]);
 
-    private static string SamplePath()
-    {
-        // The sample builds next to this test assembly's configuration: bin/<Configuration>/net10.0.
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        string sample = Path.Combine(PeerServers.RepositoryRoot, "samples", "Everything", "bin", configuration, "net10.0", "Everything.dll");
-        Assert.True(File.Exists(sample), $"The sample was not built at {sample}.");
-        return sample;
-    }
+    private static string SamplePath() => BuiltProgram.PathOf(Path.Combine("samples", "Everything"), "Everything.dll");
 
     private static async Task<string> RunSampleAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        string output = await stdout;
-        Assert.True(process.ExitCode == 0, $"The sample exited with {process.ExitCode}.\nstdout:\n{output}\nstderr:\n{await stderr}");
+        (int exitCode, string output, string errors) = await BuiltProgram.RunProcessAsync(program, arguments, TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, $"The sample exited with {exitCode}.\nstdout:\n{output}\nstderr:\n{errors}");
         return output;
     }
 }
