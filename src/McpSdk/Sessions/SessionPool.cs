@@ -286,12 +286,14 @@ internal sealed class SessionPool : IAsyncDisposable
     /// <summary>
     /// A call on <paramref name="session"/> failed as if the session were lost. The SDK may complete a dead session
     /// later than it fails the calls on it, so the session stops taking calls at once and is pinged: alive, it takes
-    /// calls again; dead, it is retired (and replaced below the minimum).
+    /// calls again; dead, it is retired (and replaced below the minimum). Its share of the capacity goes while it is
+    /// a suspect, so calls wait for the verdict (or a new session) instead of failing for want of a live session.
     /// </summary>
     public void Suspect(PooledSession session)
     {
         if (session.TryMove(PooledSession.Live, PooledSession.Suspect))
         {
+            PublishCapacity();
             Track(CheckSuspectAsync(session));
         }
     }
@@ -312,7 +314,11 @@ internal sealed class SessionPool : IAsyncDisposable
             }
         }
 
-        if (!alive || !session.TryMove(PooledSession.Suspect, PooledSession.Live))
+        if (alive && session.TryMove(PooledSession.Suspect, PooledSession.Live))
+        {
+            PublishCapacity();
+        }
+        else
         {
             Retire(session, PooledSession.Suspect);
         }
@@ -522,8 +528,31 @@ internal sealed class SessionPool : IAsyncDisposable
     /// </summary>
     private void PublishCapacity()
     {
-        int live = Volatile.Read(ref _live).Length;
-        _capacityChanged(live >= _max ? int.MaxValue : (int)Math.Min(int.MaxValue, (long)live * _perSession));
+        // Two changes can publish in the opposite order of their computing: whoever published last checks that what it
+        // published is still true, so a stale value never stays.
+        int capacity = Capacity();
+        while (true)
+        {
+            _capacityChanged(capacity);
+            int now = Capacity();
+            if (now == capacity)
+            {
+                return;
+            }
+
+            capacity = now;
+        }
+    }
+
+    private int Capacity()
+    {
+        int live = 0;
+        foreach (PooledSession session in Volatile.Read(ref _live))
+        {
+            live += session.IsLive ? 1 : 0; // a suspect carries nothing until its ping clears it
+        }
+
+        return live >= _max ? int.MaxValue : (int)Math.Min(int.MaxValue, (long)live * _perSession);
     }
 
     /// <summary>Keeps background work visible to disposal, forgetting what has finished.</summary>
