@@ -75,6 +75,7 @@ internal sealed class SessionPool : IAsyncDisposable
         _capacityChanged = capacityChanged;
         _cannotStart = cannotStart;
         _healthTimer = _time.CreateTimer(static state => ((SessionPool)state!).OnHealthTick(), this, _healthInterval, _healthInterval);
+        LiveResourceCounters.TimerCreated();
     }
 
     /// <summary>Opens the first sessions (at least one, at most <c>MaxSessions</c>) and waits for their handshakes.</summary>
@@ -224,6 +225,7 @@ internal sealed class SessionPool : IAsyncDisposable
         }
 
         _healthTimer.Dispose();
+        LiveResourceCounters.TimerDisposed();
         await _closing.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(live.Select(session => CloseAsync(session))).ConfigureAwait(false);
         try
@@ -558,6 +560,7 @@ internal sealed class SessionPool : IAsyncDisposable
     /// <summary>Keeps background work visible to disposal, forgetting what has finished.</summary>
     private void Track(Task task)
     {
+        LiveResourceCounters.BackgroundTaskStarted(task);
         lock (_sync)
         {
             _background.RemoveAll(t => t.IsCompleted);
