@@ -92,6 +92,7 @@ public sealed class ToolInvoker
         Activity? activity = McpSdkTelemetry.Source.HasListeners() ? StartActivity(tool) : null;
         try
         {
+            arguments.ThrowIfUnwritable(tool.Method.ToolName);
             CallToolResult result = tool.Retry is null
                 ? await RunAttemptAsync(tool, arguments, progress, timer, token).ConfigureAwait(false)
                 : await tool.Retry.ExecuteAsync(
