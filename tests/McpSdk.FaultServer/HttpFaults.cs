@@ -80,16 +80,26 @@ internal sealed class HttpFaults
             }
         }
 
-        await next(context);
-
+        // Counted before the client can see either: a new session id when its response starts, a DELETE before the SDK
+        // answers it. (After the response, a quick client could already have asked for the count.)
         if (HttpMethods.IsDelete(request.Method) && session is not null)
         {
             _open.TryRemove(session, out _);
         }
-        else if (session is null && context.Response.Headers[SessionHeader].ToString() is { Length: > 0 } created)
+        else if (session is null)
         {
-            _open.TryAdd(created, 0);
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.Headers[SessionHeader].ToString() is { Length: > 0 } created)
+                {
+                    _open.TryAdd(created, 0);
+                }
+
+                return Task.CompletedTask;
+            });
         }
+
+        await next(context);
     }
 
     private static async Task SessionNotFoundAsync(HttpContext context)
