@@ -51,6 +51,7 @@ public sealed class McpConnection : IAsyncDisposable
                 : new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
         Invoker = new ToolInvoker(
             this, _scheduler, options.TimeProvider, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolInvoker"));
+        LiveResourceCounters.ConnectionCreated();
     }
 
     /// <summary>A connection over a session that is already open (tests and benchmarks bring their own).</summary>
@@ -221,8 +222,15 @@ public sealed class McpConnection : IAsyncDisposable
             return;
         }
 
-        _scheduler.Dispose();
-        await Pool.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            _scheduler.Dispose();
+            await Pool.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            LiveResourceCounters.ConnectionDisposed();
+        }
     }
 
     /// <summary>The session for an admitted call: the least-loaded live one, now counting the call.</summary>

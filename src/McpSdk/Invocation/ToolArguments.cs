@@ -20,6 +20,12 @@ namespace McpSdk.Invocation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolArguments : IDisposable
 {
+    /// <summary>
+    /// How deep the arguments object may nest (itself included). The official SDK writes it three levels down in the
+    /// request, under System.Text.Json's default limit of 64, so this is the most a request can carry.
+    /// </summary>
+    internal const int MaxDepth = 62;
+
     [ThreadStatic]
     private static WriterState? t_writer;
 
@@ -27,6 +33,7 @@ public sealed class ToolArguments : IDisposable
     private byte[]? _json;
     private JsonDocument? _document;
     private JsonObjectView? _elements;
+    private (string Name, Exception Error)? _unwritable;
 
     /// <summary>Starts an empty argument object.</summary>
     public ToolArguments()
@@ -43,7 +50,16 @@ public sealed class ToolArguments : IDisposable
     {
         Utf8JsonWriter writer = Writer();
         writer.WritePropertyName(name);
-        JsonSerializer.Serialize(writer, value, typeInfo);
+        try
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+        catch (Exception error) when (error is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Too deep, a cycle, an unsupported type: the call fails, with its tool's name, when the invoker takes it
+            // (ThrowIfUnwritable), rather than here in the proxy, before the call exists.
+            _unwritable ??= (name, error);
+        }
     }
 
     /// <summary>Writes an argument of a nullable reference type, leaving it out of the request when it is <see langword="null"/>.</summary>
@@ -63,6 +79,19 @@ public sealed class ToolArguments : IDisposable
         if (value.HasValue)
         {
             Add(name, value.GetValueOrDefault(), typeInfo);
+        }
+    }
+
+    /// <summary>Throws if an argument could not be written: nothing of this call may be sent.</summary>
+    internal void ThrowIfUnwritable(string toolName)
+    {
+        if (_unwritable is var (name, error))
+        {
+            throw new McpSdkException(
+                toolName,
+                $"Argument '{name}' of tool '{toolName}' cannot be sent as JSON ({error.GetBaseException().Message}). Nothing was sent. Arguments nest at most " +
+                $"{MaxDepth - 1} levels deep, without cycles, and use JSON-serialisable types.",
+                error);
         }
     }
 
@@ -127,7 +156,7 @@ public sealed class ToolArguments : IDisposable
         private readonly Utf8JsonWriter _writer;
         private ToolArguments? _owner;
 
-        public WriterState() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        public WriterState() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, MaxDepth = MaxDepth });
 
         public void Start(ToolArguments owner)
         {

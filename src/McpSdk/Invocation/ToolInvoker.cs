@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -92,6 +93,7 @@ public sealed class ToolInvoker
         Activity? activity = McpSdkTelemetry.Source.HasListeners() ? StartActivity(tool) : null;
         try
         {
+            arguments.ThrowIfUnwritable(tool.Method.ToolName);
             CallToolResult result = tool.Retry is null
                 ? await RunAttemptAsync(tool, arguments, progress, timer, token).ConfigureAwait(false)
                 : await tool.Retry.ExecuteAsync(
@@ -237,7 +239,9 @@ public sealed class ToolInvoker
         }
         catch (Exception exception) when (IsSessionLoss(exception))
         {
-            string reason = _connection.IsDisposed ? "the connection was disposed" : exception.Message;
+            string reason = _connection.IsDisposed ? "the connection was disposed"
+                : exception is HttpRequestException { InnerException: { } cause } ? $"{exception.Message} ({cause.Message})"
+                : exception.Message;
             _connection.Pool.Suspect(session);
             throw new McpSessionLostException(tool.Method.ToolName, reason, exception);
         }
@@ -255,9 +259,14 @@ public sealed class ToolInvoker
     }
 
     // A cancellation the caller did not ask for means the session under the call went away (the SDK cancels
-    // pending requests when its transport closes or the client is disposed).
+    // pending requests when its transport closes or the client is disposed). Over HTTP the way to the server fails per
+    // request: an error status (500, 404 for an expired session), a reset connection (HttpRequestException), or an
+    // event stream that ends without the reply (a plain McpException from the SDK's transport; the server's own
+    // JSON-RPC errors are McpProtocolException and stay as they are). The session is then a suspect: the pool pings it.
     private static bool IsSessionLoss(Exception exception) =>
-        exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException;
+        exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException
+            or HttpRequestException
+        || exception.GetType() == typeof(ModelContextProtocol.McpException);
 
     private readonly record struct AttemptState(
         ToolInvoker Invoker, BoundTool Tool, ToolArguments Arguments, IProgress<McpProgress>? Progress, CallTimer? Timer);

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.RateLimiting;
+using McpSdk.Diagnostics;
 
 namespace McpSdk.Scheduling;
 
@@ -17,6 +18,7 @@ internal sealed class ToolRateLimiter : IDisposable
 {
     private readonly TokenBucketRateLimiter _bucket;
     private readonly ITimer _timer;
+    private int _disposed;
 
     public ToolRateLimiter(int permits, TimeSpan window, TimeProvider timeProvider, Action onReplenished)
     {
@@ -40,6 +42,7 @@ internal sealed class ToolRateLimiter : IDisposable
             (this, onReplenished),
             window,
             window);
+        LiveResourceCounters.TimerCreated();
     }
 
     public int Permits { get; }
@@ -58,7 +61,13 @@ internal sealed class ToolRateLimiter : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _timer.Dispose();
+        LiveResourceCounters.TimerDisposed();
         _bucket.Dispose();
     }
 }

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Diagnostics;
 using McpSdk.Endpoints;
 using McpSdk.Invocation;
 using ModelContextProtocol;
@@ -39,6 +40,7 @@ internal sealed partial class SdkSession : IMcpSession
         _client = client;
         _companion = companion;
         _progress = progress;
+        LiveResourceCounters.SessionOpened();
     }
 
     public string? SessionId => _client.SessionId;
@@ -321,9 +323,16 @@ internal sealed partial class SdkSession : IMcpSession
         }
         finally
         {
-            if (_companion is not null)
+            try
             {
-                await _companion.DisposeAsync().ConfigureAwait(false);
+                if (_companion is not null)
+                {
+                    await _companion.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                LiveResourceCounters.SessionDisposed();
             }
         }
     }

@@ -75,6 +75,7 @@ internal sealed class SessionPool : IAsyncDisposable
         _capacityChanged = capacityChanged;
         _cannotStart = cannotStart;
         _healthTimer = _time.CreateTimer(static state => ((SessionPool)state!).OnHealthTick(), this, _healthInterval, _healthInterval);
+        LiveResourceCounters.TimerCreated();
     }
 
     /// <summary>Opens the first sessions (at least one, at most <c>MaxSessions</c>) and waits for their handshakes.</summary>
@@ -224,6 +225,7 @@ internal sealed class SessionPool : IAsyncDisposable
         }
 
         _healthTimer.Dispose();
+        LiveResourceCounters.TimerDisposed();
         await _closing.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(live.Select(session => CloseAsync(session))).ConfigureAwait(false);
         try
@@ -286,12 +288,14 @@ internal sealed class SessionPool : IAsyncDisposable
     /// <summary>
     /// A call on <paramref name="session"/> failed as if the session were lost. The SDK may complete a dead session
     /// later than it fails the calls on it, so the session stops taking calls at once and is pinged: alive, it takes
-    /// calls again; dead, it is retired (and replaced below the minimum).
+    /// calls again; dead, it is retired (and replaced below the minimum). Its share of the capacity goes while it is
+    /// a suspect, so calls wait for the verdict (or a new session) instead of failing for want of a live session.
     /// </summary>
     public void Suspect(PooledSession session)
     {
         if (session.TryMove(PooledSession.Live, PooledSession.Suspect))
         {
+            PublishCapacity();
             Track(CheckSuspectAsync(session));
         }
     }
@@ -312,7 +316,11 @@ internal sealed class SessionPool : IAsyncDisposable
             }
         }
 
-        if (!alive || !session.TryMove(PooledSession.Suspect, PooledSession.Live))
+        if (alive && session.TryMove(PooledSession.Suspect, PooledSession.Live))
+        {
+            PublishCapacity();
+        }
+        else
         {
             Retire(session, PooledSession.Suspect);
         }
@@ -522,13 +530,37 @@ internal sealed class SessionPool : IAsyncDisposable
     /// </summary>
     private void PublishCapacity()
     {
-        int live = Volatile.Read(ref _live).Length;
-        _capacityChanged(live >= _max ? int.MaxValue : (int)Math.Min(int.MaxValue, (long)live * _perSession));
+        // Two changes can publish in the opposite order of their computing: whoever published last checks that what it
+        // published is still true, so a stale value never stays.
+        int capacity = Capacity();
+        while (true)
+        {
+            _capacityChanged(capacity);
+            int now = Capacity();
+            if (now == capacity)
+            {
+                return;
+            }
+
+            capacity = now;
+        }
+    }
+
+    private int Capacity()
+    {
+        int live = 0;
+        foreach (PooledSession session in Volatile.Read(ref _live))
+        {
+            live += session.IsLive ? 1 : 0; // a suspect carries nothing until its ping clears it
+        }
+
+        return live >= _max ? int.MaxValue : (int)Math.Min(int.MaxValue, (long)live * _perSession);
     }
 
     /// <summary>Keeps background work visible to disposal, forgetting what has finished.</summary>
     private void Track(Task task)
     {
+        LiveResourceCounters.BackgroundTaskStarted(task);
         lock (_sync)
         {
             _background.RemoveAll(t => t.IsCompleted);

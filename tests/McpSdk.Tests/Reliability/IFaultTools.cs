@@ -45,6 +45,18 @@ public interface IFaultCalls
 
     [McpTool("unknown-id")]
     Task<string> UnknownIdAsync(CancellationToken cancellationToken = default);
+
+    [McpTool("http-500")]
+    Task<string> Http500Async(CancellationToken cancellationToken = default);
+
+    [McpTool("http-reset")]
+    Task<string> HttpResetAsync(CancellationToken cancellationToken = default);
+
+    [McpTool("http-404-session")]
+    Task<string> Http404SessionAsync(CancellationToken cancellationToken = default);
+
+    [McpTool("sse-cut")]
+    Task<string> SseCutAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>No policy: the caller's token is the only deadline.</summary>
@@ -71,5 +83,12 @@ public interface IFaultsWithRetry : IFaultCalls
 [McpClient]
 [MaxConcurrency(FaultMatrixTests.ConcurrencyLimit)]
 public interface IFaultsWithMaxConcurrency : IFaultCalls
+{
+}
+
+/// <summary>Every tool under a rate limit generous enough never to bite: it exists for its timer (leak checks).</summary>
+[McpClient]
+[RateLimit(10_000, PerSeconds = 1)]
+public interface IFaultsWithRateLimit : IFaultCalls
 {
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Tests.Peers;
@@ -59,17 +59,31 @@ public sealed class SessionLossRoutingTests(ITestOutputHelper output)
         output.WriteLine($"{failures.Count} ok calls failed after the crash, first success after {clock.ElapsedMilliseconds} ms:\n{string.Join("\n", failures)}");
         Assert.Empty(failures);
     }
-}
-
-/// <summary>tests/McpSdk.FaultServer as a stdio endpoint, one process per session.</summary>
-internal static class FaultServer
-{
-    public static McpEndpoint Endpoint(string marker)
+    // Found by the HTTP fault matrix: a failed HTTP request (500, reset, cut event stream) makes its session a suspect,
+    // and while the only session was a suspect every call failed at once for want of a live session (tens of thousands
+    // of failed probes in a tight loop). Now a suspect gives up its capacity and calls wait for the ping's verdict.
+    [Theory]
+    [InlineData("http-500")]
+    [InlineData("http-reset")]
+    [InlineData("sse-cut")]
+    public async Task Calls_behind_a_failed_HTTP_request_wait_for_the_session_instead_of_failing(string fault)
     {
-        // The fault server builds next to this test assembly's configuration: bin/<Configuration>/net10.0.
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        string server = Path.Combine(PeerServers.RepositoryRoot, "tests", "McpSdk.FaultServer", "bin", configuration, "net10.0", "FaultServer.dll");
-        Assert.True(File.Exists(server), $"The fault server was not built at {server}.");
-        return McpEndpoint.Stdio("dotnet", [server], new Dictionary<string, string?> { ["MCPSDK_TEST_MARKER"] = marker }, workingDirectory: null);
+        await using HttpFaultServer server = await HttpFaultServer.StartAsync();
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            McpEndpoint.Http(server.Uri, new McpHttpOptions { TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp }),
+            new McpConnectionOptions { MinSessions = 1, MaxSessions = 1 });
+        IFaultsPlain tools = connection.CreateClient<IFaultsPlain>();
+        Assert.Equal("ok", await tools.OkAsync());
+
+        Task failed = fault switch { "http-500" => tools.Http500Async(), "http-reset" => tools.HttpResetAsync(), _ => tools.SseCutAsync() };
+        McpSessionLostException lost = await Assert.ThrowsAsync<McpSessionLostException>(() => failed);
+        Assert.Equal(fault, lost.ToolName);
+        string[] answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => tools.OkAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token)));
+
+        Assert.All(answers, answer => Assert.Equal("ok", answer));
+        McpPoolStats pool = connection.GetStats().Pool;
+        Assert.Equal(0, pool.Faulted); // the session survived its failed request
+        Assert.Equal(1, pool.Live);
+        output.WriteLine($"{fault}: {lost.Message}");
     }
 }

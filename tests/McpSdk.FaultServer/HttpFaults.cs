@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace McpSdk.FaultServer;
+
+/// <summary>
+/// Faults of the HTTP layer, in front of the SDK's Streamable HTTP endpoint: a <c>tools/call</c> POST of one of
+/// <see cref="Names"/> never reaches the SDK; this middleware answers it the broken way the name says. It also counts
+/// the sessions the server handed out and not yet saw closed (<c>GET /faults/sessions</c>), so a test can check that a
+/// disposed client ended its sessions with <c>DELETE</c>.
+/// </summary>
+internal sealed class HttpFaults
+{
+    public static readonly string[] Names = ["http-500", "http-reset", "http-404-session", "sse-cut"];
+
+    private const string SessionHeader = "Mcp-Session-Id";
+
+    private readonly ConcurrentDictionary<string, byte> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _expired = new(StringComparer.Ordinal);
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        HttpRequest request = context.Request;
+        if (request.Path == "/faults/sessions")
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(_open.Count.ToString(CultureInfo.InvariantCulture));
+            return;
+        }
+
+        string? session = request.Headers[SessionHeader];
+        if (session is not null && _expired.ContainsKey(session))
+        {
+            // An expired session stays expired: every later request with its id (DELETE included) gets 404.
+            _open.TryRemove(session, out _);
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        if (HttpMethods.IsPost(request.Method) && await ToolNameAsync(request) is { } tool && Array.IndexOf(Names, tool) >= 0)
+        {
+            Console.Error.WriteLine($"fault-server: HTTP fault '{tool}' for session {session}");
+            switch (tool)
+            {
+                case "http-500":
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync("fault-server: http-500 requested");
+                    return;
+
+                case "http-reset":
+                    context.Abort(); // the connection goes away with no response at all
+                    return;
+
+                case "http-404-session":
+                    if (session is not null)
+                    {
+                        _expired.TryAdd(session, 0);
+                        _open.TryRemove(session, out _);
+                    }
+
+                    await SessionNotFoundAsync(context);
+                    return;
+
+                case "sse-cut":
+                    // An SSE response that stops in the middle of its first event: headers, half a data line, then the
+                    // connection is gone.
+                    context.Response.StatusCode = StatusCodes.Status200OK;
+                    context.Response.ContentType = "text/event-stream";
+                    context.Response.Headers.CacheControl = "no-cache";
+                    await context.Response.WriteAsync("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":");
+                    await context.Response.Body.FlushAsync();
+                    await Task.Delay(50);
+                    context.Abort();
+                    return;
+            }
+        }
+
+        // Counted before the client can see either: a new session id when its response starts, a DELETE before the SDK
+        // answers it. (After the response, a quick client could already have asked for the count.)
+        if (HttpMethods.IsDelete(request.Method) && session is not null)
+        {
+            _open.TryRemove(session, out _);
+        }
+        else if (session is null)
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.Headers[SessionHeader].ToString() is { Length: > 0 } created)
+                {
+                    _open.TryAdd(created, 0);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    }
+
+    private static async Task SessionNotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("""{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}""");
+    }
+
+    /// <summary>The tool a <c>tools/call</c> POST names, or null; the body stays readable for the SDK.</summary>
+    private static async Task<string?> ToolNameAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        try
+        {
+            using JsonDocument body = await JsonDocument.ParseAsync(request.Body);
+            JsonElement root = body.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("method", out JsonElement method) && method.ValueEquals("tools/call")
+                && root.TryGetProperty("params", out JsonElement parameters) && parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+}

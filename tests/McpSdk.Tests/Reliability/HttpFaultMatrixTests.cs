@@ -1,0 +1,41 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using ModelContextProtocol.Client;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace McpSdk.Tests.Reliability;
+
+/// <summary>
+/// The fault matrix over Streamable HTTP: tests/McpSdk.FaultServer in <c>http</c> mode (the official SDK's HTTP server
+/// behind a middleware that breaks chosen requests), a fresh server process per cell, the same cells and assertions as
+/// <see cref="FaultMatrixTests"/>. Disposal must end every HTTP session the cell opened (the client sends DELETE).
+/// </summary>
+public sealed class HttpFaultMatrixTests(ITestOutputHelper output)
+{
+    /// <summary>A baseline, a hang (cancelling a POST), and the faults of the HTTP layer.</summary>
+    public static readonly string[] Faults = ["ok", "hang", "http-500", "http-reset", "http-404-session", "sse-cut"];
+
+    public static TheoryData<string, string> Cells() => FaultMatrixTests.CellsOf(Faults);
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Http_fault_under_policy_keeps_every_invariant_and_the_pool_recovers(string fault, string policy)
+    {
+        await using HttpFaultServer server = await HttpFaultServer.StartAsync();
+        McpEndpoint endpoint = McpEndpoint.Http(server.Uri, new McpHttpOptions { TransportMode = HttpTransportMode.StreamableHttp });
+        string summary = await FaultMatrixTests.RunCellAsync(endpoint, fault, policy);
+
+        // Disposal ends every HTTP session the cell opened (DELETE), except those the server itself expired.
+        var clock = Stopwatch.StartNew();
+        int open;
+        while ((open = await server.OpenSessionsAsync()) > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{fault}/{policy}: {open} HTTP session(s) outlived the connection.");
+            await Task.Delay(50);
+        }
+
+        output.WriteLine($"CELL | http | {fault} | {policy} | {summary}");
+    }
+}

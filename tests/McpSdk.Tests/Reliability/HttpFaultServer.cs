@@ -1,0 +1,67 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace McpSdk.Tests.Reliability;
+
+/// <summary>
+/// The fault server over Streamable HTTP on a free loopback port (it picks the port and prints it), as a child process
+/// that stops when its stdin closes and is killed by PID if it does not.
+/// </summary>
+internal sealed class HttpFaultServer : IAsyncDisposable
+{
+    private static readonly HttpClient s_probe = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Process _process;
+
+    private HttpFaultServer(Process process, Uri uri)
+    {
+        _process = process;
+        Uri = uri;
+    }
+
+    public Uri Uri { get; }
+
+    public static async Task<HttpFaultServer> StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(FaultServer.Path);
+        start.ArgumentList.Add("http");
+        Process process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? line = await process.StandardOutput.ReadLineAsync(deadline.Token);
+        if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))
+        {
+            process.Kill();
+            process.Dispose();
+            throw new InvalidOperationException($"The HTTP fault server did not start: first line '{line}'.");
+        }
+
+        return new HttpFaultServer(process, new Uri(line["listening ".Length..]));
+    }
+
+    /// <summary>Sessions the server handed out and has not seen closed (by DELETE or by expiring them).</summary>
+    public async Task<int> OpenSessionsAsync() =>
+        int.Parse(await s_probe.GetStringAsync(new Uri(Uri, "/faults/sessions")), System.Globalization.CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(exited.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+}
