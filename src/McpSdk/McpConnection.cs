@@ -28,7 +28,7 @@ public sealed class McpConnection : IAsyncDisposable
     private readonly PriorityScheduler _scheduler;
     private int _disposed;
 
-    private McpConnection(McpEndpoint endpoint, McpConnectionOptions options, Func<CancellationToken, Task<IMcpSession>> connect)
+    internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, Func<CancellationToken, Task<IMcpSession>> connect)
     {
         Endpoint = endpoint;
         Options = options;

@@ -51,6 +51,7 @@ internal sealed class SessionPool : IAsyncDisposable
     private long _started;
     private long _faulted;
     private long _replaced;
+    private long _owedReplacements; // faulted sessions not yet succeeded by a new one: the next opened counts as a replacement
     private long _trimmed;
     private long _startFailures;
     private bool _disposed;
@@ -115,12 +116,12 @@ internal sealed class SessionPool : IAsyncDisposable
 
         foreach (Task<IMcpSession> task in opening)
         {
-            Add(await task.ConfigureAwait(false), replacement: false);
+            Add(await task.ConfigureAwait(false));
         }
     }
 
     /// <summary>Adds a session that is already open (tests and benchmarks bring their own).</summary>
-    public void AddOpened(IMcpSession session) => Add(session, replacement: false);
+    public void AddOpened(IMcpSession session) => Add(session);
 
     /// <summary>The least-loaded live session, now carrying one more call; <see langword="null"/> if none lives.</summary>
     public PooledSession? Route()
@@ -181,7 +182,7 @@ internal sealed class SessionPool : IAsyncDisposable
             int toStart = Math.Max(wanted - present, present < _max && _starting == 0 ? 1 : 0);
             for (int i = 0; i < toStart; i++)
             {
-                StartOneLocked(replacement: false);
+                StartOneLocked();
             }
         }
     }
@@ -240,7 +241,7 @@ internal sealed class SessionPool : IAsyncDisposable
         _closing.Dispose();
     }
 
-    private void Add(IMcpSession session, bool replacement)
+    private void Add(IMcpSession session)
     {
         PooledSession pooled;
         int live;
@@ -260,7 +261,10 @@ internal sealed class SessionPool : IAsyncDisposable
 
         Interlocked.Increment(ref _started);
         McpSdkTelemetry.PoolSessions.Add(1, new KeyValuePair<string, object?>("mcpsdk.endpoint", _endpointName));
-        if (replacement)
+
+        // Whether it was opened to restore the minimum or because calls were waiting, a session that follows a faulted
+        // one replaces it: under load the growth rule usually opens the successor before the minimum rule would.
+        if (TryTakeOwedReplacement())
         {
             Interlocked.Increment(ref _replaced);
         }
@@ -332,11 +336,29 @@ internal sealed class SessionPool : IAsyncDisposable
         if (session.TryMove(from, PooledSession.Closed))
         {
             Interlocked.Increment(ref _faulted);
+            Interlocked.Increment(ref _owedReplacements);
             Remove(session);
             Log.SessionFaulted(_logger, session.Id, _endpointName, Volatile.Read(ref _live).Length, Volatile.Read(ref session.InFlight));
             Track(session.Session.DisposeAsync().AsTask());
             ReplaceBelowMinimum();
         }
+    }
+
+    private bool TryTakeOwedReplacement()
+    {
+        long owed = Interlocked.Read(ref _owedReplacements);
+        while (owed > 0)
+        {
+            long seen = Interlocked.CompareExchange(ref _owedReplacements, owed - 1, owed);
+            if (seen == owed)
+            {
+                return true;
+            }
+
+            owed = seen;
+        }
+
+        return false;
     }
 
     private void ReplaceBelowMinimum()
@@ -345,18 +367,18 @@ internal sealed class SessionPool : IAsyncDisposable
         {
             if (!_disposed && _live.Length + _starting < Math.Max(_min, 1))
             {
-                StartOneLocked(replacement: true);
+                StartOneLocked();
             }
         }
     }
 
-    private void StartOneLocked(bool replacement)
+    private void StartOneLocked()
     {
         _starting++;
-        Track(OpenAsync(replacement));
+        Track(OpenAsync());
     }
 
-    private async Task OpenAsync(bool replacement)
+    private async Task OpenAsync()
     {
         IMcpSession? session = null;
         Exception? failure = null;
@@ -385,7 +407,7 @@ internal sealed class SessionPool : IAsyncDisposable
         if (session is not null)
         {
             Interlocked.Exchange(ref _consecutiveStartFailures, 0);
-            Add(session, replacement);
+            Add(session);
             return;
         }
 
@@ -475,6 +497,7 @@ internal sealed class SessionPool : IAsyncDisposable
             {
                 Log.SessionPingFailed(_logger, session.Id, _endpointName, exception);
                 Interlocked.Increment(ref _faulted);
+                Interlocked.Increment(ref _owedReplacements);
                 Remove(session);
                 Track(session.Session.DisposeAsync().AsTask());
                 ReplaceBelowMinimum();
