@@ -33,7 +33,7 @@ internal sealed class ClientGrantHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.Authorization is not null || !_authorization.IsForServer(request))
+        if (request.Headers.Authorization is not null || _authorization.NoGrantApplies || !_authorization.IsForServer(request))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }

@@ -29,7 +29,7 @@ internal sealed partial class EndpointAuthorization
     private readonly string _authorizationCodeKey;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private GrantPlan? _plan;
-    private bool _noGrantApplies;
+    private volatile bool _noGrantApplies;
 
     public EndpointAuthorization(Uri endpoint, string endpointName, McpOAuthOptions options)
     {
@@ -78,6 +78,9 @@ internal sealed partial class EndpointAuthorization
             TokenCache = new SdkTokenCache(_cache, _authorizationCodeKey),
         };
     }
+
+    /// <summary>Whether discovery found that no grant of McpSdk's own applies, so requests need no buffering for a retry.</summary>
+    public bool NoGrantApplies => _noGrantApplies;
 
     /// <summary>Whether a request goes to the MCP server (same origin, not a metadata or form request) rather than elsewhere.</summary>
     public bool IsForServer(HttpRequestMessage request) =>

@@ -6,7 +6,8 @@ namespace McpSdk;
 
 /// <summary>
 /// Keeps OAuth tokens between requests, sessions and (for a persistent implementation) runs of the process. A key names
-/// the endpoint and the grant, e.g. <c>client_credentials https://tools.example.com/mcp</c>. Entries hold access and
+/// the flow and the endpoint: <c>authorization_code https://tools.example.com/mcp</c> for the official SDK's flow,
+/// <c>grant https://tools.example.com/mcp</c> for client credentials and cross-app access. Entries hold access and
 /// refresh tokens and may hold dynamically registered client credentials: store them as the secrets they are.
 /// </summary>
 public interface IMcpTokenCache

@@ -45,6 +45,39 @@ public sealed class AuthorizationCallbackTests
     }
 
     [Fact]
+    public async Task The_authorization_code_flow_registers_sends_the_browser_through_the_loopback_and_calls_with_the_token()
+    {
+        await using var server = ProtectedMcpServer.Start(grantTypes: ["authorization_code"], authMethods: ["none"]);
+        using var browser = new HttpClient();
+        var oauth = new McpOAuthOptions
+        {
+            RedirectUri = new Uri($"http://127.0.0.1:{FreePort()}/callback"),
+            AuthorizationCallback = new LoopbackAuthorizationCallback((uri, token) =>
+            {
+                _ = browser.GetStringAsync(uri, token); // the browser: comes back to the listener on its own
+                return Task.CompletedTask;
+            }),
+        };
+        var endpoint = McpEndpoint.Http(server.McpUri, new McpHttpOptions { OAuth = oauth });
+
+        await using (McpConnection connection = await McpConnection.OpenAsync(endpoint))
+        {
+            Assert.Equal("Echo: user", await connection.CreateClient<IEchoTools>().EchoAsync("user"));
+        }
+
+        // A new connection to the same endpoint finds the token (and the registered client) in the endpoint's cache.
+        await using (McpConnection again = await McpConnection.OpenAsync(endpoint))
+        {
+            await again.CreateClient<IEchoTools>().EchoAsync("again");
+        }
+
+        Assert.Equal(1, server.Registrations);
+        Assert.Equal(1, server.Authorizations);
+        Assert.Equal(["none"], server.ClientAuthentications);
+        Assert.Empty(server.Refusals);
+    }
+
+    [Fact]
     public async Task The_loopback_callback_gives_up_after_its_timeout()
     {
         var callback = new LoopbackAuthorizationCallback((_, _) => Task.CompletedTask) { Timeout = TimeSpan.FromMilliseconds(200) };

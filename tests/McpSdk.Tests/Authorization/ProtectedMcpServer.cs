@@ -28,6 +28,7 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
     public const string ClientSecret = "cs-Very$ecret+Value/42";
     public const string IdToken = "id-token-of-the-user";
     public const string IdpClientId = "idp-client";
+    public const string RegisteredClientId = "registered-dynamically";
 
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
@@ -85,6 +86,10 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
 
     public int TokenExchanges => Volatile.Read(ref _tokenExchanges);
 
+    public int Registrations => Volatile.Read(ref _registrations);
+
+    public int Authorizations => Volatile.Read(ref _authorizations);
+
     /// <summary>How the client authenticated at the token endpoint, per token request (e.g. <c>private_key_jwt ES256</c>).</summary>
     public ConcurrentQueue<string> ClientAuthentications { get; } = new();
 
@@ -101,6 +106,9 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
     private int _initializeRequests;
     private int _discoverRequests;
     private int _tokenExchanges;
+    private int _registrations;
+    private int _authorizations;
+    private string? _codeChallenge;
 
     public static ProtectedMcpServer Start(
         bool requireToken = true, string[]? grantTypes = null, string[]? authMethods = null, AsymmetricAlgorithm? clientKey = null,
@@ -198,6 +206,8 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
                         ["issuer"] = Issuer,
                         ["authorization_endpoint"] = Issuer + "/authorize",
                         ["token_endpoint"] = Issuer + "/token",
+                        ["registration_endpoint"] = Issuer + "/register",
+                        ["code_challenge_methods_supported"] = new JsonArray("S256"),
                         ["grant_types_supported"] = new JsonArray([.. GrantTypes.Select(g => (JsonNode)g)]),
                         ["token_endpoint_auth_methods_supported"] = new JsonArray([.. AuthMethods.Select(m => (JsonNode)m)]),
                         ["response_types_supported"] = new JsonArray("code"),
@@ -208,10 +218,21 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
                     break;
                 case ("GET", "/authorize"):
                     // Approves at once: back to the redirect URI with a code, the state and the issuer.
+                    Interlocked.Increment(ref _authorizations);
                     var query = System.Web.HttpUtility.ParseQueryString(request.Url.Query);
+                    _codeChallenge = query["code_challenge"];
                     string redirect = query["redirect_uri"] + "?code=the-code&state=" + Uri.EscapeDataString(query["state"] ?? string.Empty) + "&iss=" + Uri.EscapeDataString(Issuer);
                     response.StatusCode = 302;
                     response.RedirectLocation = redirect;
+                    break;
+                case ("POST", "/register"):
+                    Interlocked.Increment(ref _registrations);
+                    await WriteJsonAsync(response, 201, new JsonObject
+                    {
+                        ["client_id"] = RegisteredClientId,
+                        ["token_endpoint_auth_method"] = "none",
+                        ["redirect_uris"] = JsonNode.Parse(body)?["redirect_uris"]?.DeepClone(),
+                    });
                     break;
                 case ("POST", "/token"):
                     await TokenAsync(request, response, body);
@@ -335,6 +356,13 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
             return;
         }
 
+        if (grant == "authorization_code" && (form["code"] != "the-code" || form["code_verifier"] is not { } verifier
+            || Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != _codeChallenge))
+        {
+            await RefuseAsync(response, 400, "invalid_grant", "wrong code or PKCE verifier");
+            return;
+        }
+
         if (grant == "urn:ietf:params:oauth:grant-type:jwt-bearer" && form["assertion"] != "id-jag-for:" + McpUri.AbsoluteUri)
         {
             await RefuseAsync(response, 400, "invalid_grant", "the assertion is not the ID-JAG the IdP issued for this resource");
@@ -402,6 +430,11 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
 
             failure = "wrong client id or secret (post)";
             return null;
+        }
+
+        if (form["grant_type"] == "authorization_code" && form["client_id"] == RegisteredClientId)
+        {
+            return "none"; // a public client, registered dynamically
         }
 
         failure = "no client authentication";
