@@ -57,7 +57,17 @@ internal sealed class ClientGrantHandler : DelegatingHandler
             return response;
         }
 
-        string? fresh = await _authorization.AcquireAfterChallengeAsync(_authorizationClient, response, token, _logger, cancellationToken).ConfigureAwait(false);
+        string? fresh;
+        try
+        {
+            fresh = await _authorization.AcquireAfterChallengeAsync(_authorizationClient, response, token, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (fresh is null)
         {
             return response;
