@@ -27,6 +27,9 @@ internal sealed partial class EndpointAuthorization
     private readonly TimeProvider _time;
     private readonly string _grantKey;
     private readonly string _authorizationCodeKey;
+    /// <summary>How long one token acquisition, discovery included, may take.</summary>
+    private static readonly TimeSpan AcquisitionTimeout = TimeSpan.FromSeconds(60);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private GrantPlan? _plan;
     private volatile bool _noGrantApplies;
@@ -102,6 +105,50 @@ internal sealed partial class EndpointAuthorization
             return null; // the first 401 decides whether a grant of ours applies
         }
 
+        return await DetachedAsync(token => RenewAsync(http, logger, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a 401: a token to retry with — another caller's newer one, or a new one from the grant that discovery
+    /// chooses — or <see langword="null"/> when no grant of ours applies (the 401 is then left to the SDK's flow).
+    /// </summary>
+    public Task<string?> AcquireAfterChallengeAsync(
+        HttpClient http, HttpResponseMessage challenge, string? rejected, ILogger logger, CancellationToken cancellationToken)
+    {
+        (Uri? metadataUri, string? challengeScope) = OAuthMetadata.ReadChallenge(challenge);
+        return DetachedAsync(token => AcquireAfterChallengeAsync(http, metadataUri, challengeScope, rejected, logger, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a token acquisition apart from the request that needed it: every request to the endpoint waits for the same
+    /// acquisition, so one caller's cancellation must not abort it (the SDK's cross-app provider would even report that
+    /// as a failed discovery). The work has its own deadline; a cancelled caller only stops waiting.
+    /// </summary>
+    private async Task<string?> DetachedAsync(Func<CancellationToken, Task<string?>> work, CancellationToken cancellationToken)
+    {
+        Task<string?> running = Task.Run(
+            async () =>
+            {
+                using var deadline = new CancellationTokenSource(AcquisitionTimeout);
+                try
+                {
+                    return await work(deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException error) when (deadline.IsCancellationRequested)
+                {
+                    throw new McpAuthorizationException(
+                        $"Getting an access token for {_endpointName} took longer than {AcquisitionTimeout.TotalSeconds:0} s; check that its authorization server answers.", error);
+                }
+            },
+            CancellationToken.None);
+
+        // Observed even when every caller stopped waiting, so a late failure is not an unobserved task exception.
+        _ = running.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> RenewAsync(HttpClient http, ILogger logger, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -118,12 +165,8 @@ internal sealed partial class EndpointAuthorization
         }
     }
 
-    /// <summary>
-    /// After a 401: a token to retry with — another caller's newer one, or a new one from the grant that discovery
-    /// chooses — or <see langword="null"/> when no grant of ours applies (the 401 is then left to the SDK's flow).
-    /// </summary>
-    public async Task<string?> AcquireAfterChallengeAsync(
-        HttpClient http, HttpResponseMessage challenge, string? rejected, ILogger logger, CancellationToken cancellationToken)
+    private async Task<string?> AcquireAfterChallengeAsync(
+        HttpClient http, Uri? metadataUri, string? challengeScope, string? rejected, ILogger logger, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -143,7 +186,8 @@ internal sealed partial class EndpointAuthorization
                 return null;
             }
 
-            GrantPlan? plan = Volatile.Read(ref _plan) ?? await DiscoverAsync(http, challenge, logger, cancellationToken).ConfigureAwait(false);
+            GrantPlan? plan = Volatile.Read(ref _plan)
+                ?? await DiscoverAsync(http, metadataUri, challengeScope, logger, cancellationToken).ConfigureAwait(false);
             if (plan is null)
             {
                 _noGrantApplies = true;
@@ -159,9 +203,9 @@ internal sealed partial class EndpointAuthorization
         }
     }
 
-    private async Task<GrantPlan?> DiscoverAsync(HttpClient http, HttpResponseMessage challenge, ILogger logger, CancellationToken cancellationToken)
+    private async Task<GrantPlan?> DiscoverAsync(
+        HttpClient http, Uri? metadataUri, string? challengeScope, ILogger logger, CancellationToken cancellationToken)
     {
-        (Uri? metadataUri, string? challengeScope) = OAuthMetadata.ReadChallenge(challenge);
         ProtectedResource? resource = await OAuthMetadata.FetchProtectedResourceAsync(http, _endpoint, metadataUri, cancellationToken).ConfigureAwait(false);
         if (resource is null)
         {
