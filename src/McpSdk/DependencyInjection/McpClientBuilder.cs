@@ -13,6 +13,7 @@ namespace McpSdk;
 public sealed class McpClientBuilder
 {
     private readonly List<Action<IServiceProvider, McpConnectionOptions>> _configure = [];
+    private readonly List<Action<McpOAuthOptions>> _oauth = [];
 
     internal McpClientBuilder(IServiceCollection services, string connectionName)
     {
@@ -62,9 +63,42 @@ public sealed class McpClientBuilder
                 HttpClientFactory = provider.GetRequiredService<System.Net.Http.IHttpClientFactory>(),
                 HttpClientName = clientName,
             };
+            if (_oauth.Count > 0)
+            {
+                options.OAuth = new McpOAuthOptions { TimeProvider = provider.GetService<TimeProvider>() };
+                foreach (Action<McpOAuthOptions> configureOAuth in _oauth)
+                {
+                    configureOAuth(options.OAuth);
+                }
+            }
+
             configure?.Invoke(options);
             return McpEndpoint.Http(uri, options);
         });
+    }
+
+    /// <summary>
+    /// OAuth authorization for the <see cref="UseHttp"/> endpoint: client credentials or cross-app access for services,
+    /// the authorization-code flow (a redirect URI and an <see cref="IMcpAuthorizationCallback"/>) for users. See
+    /// <see cref="McpOAuthOptions"/>. The container's <see cref="TimeProvider"/>, if any, times token expiry.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// services.AddMcpClient&lt;ITools&gt;(mcp => mcp
+    ///     .UseHttp(new Uri("https://tools.example.com/mcp"))
+    ///     .WithOAuth(oauth =>
+    ///     {
+    ///         oauth.ClientId = "billing-service";
+    ///         oauth.ClientSecret = configuration["Mcp:ClientSecret"];
+    ///         oauth.ClientCredentials = new McpClientCredentialsOptions();
+    ///     }));
+    /// </code>
+    /// </example>
+    public McpClientBuilder WithOAuth(Action<McpOAuthOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _oauth.Add(configure);
+        return this;
     }
 
     /// <summary>Any endpoint, e.g. <see cref="McpEndpoint.InProcess"/>.</summary>

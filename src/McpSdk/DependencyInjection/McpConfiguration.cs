@@ -12,6 +12,8 @@ namespace McpSdk;
 /// "Mcp": { "Servers": { "everything": {
 ///     "Stdio": { "Command": "node", "Arguments": [ "server.js", "stdio" ], "Environment": { "KEY": "value" } },
 ///     "Http": "https://tools.example.com/mcp",           // instead of Stdio
+///     "OAuth": { "ClientId": "billing", "ClientSecret": "…", "Scopes": [ "tools" ],   // with Http (README, Authorization)
+///                "ClientCredentials": { "AuthMethod": "PrivateKeyJwt", "PrivateKeyPem": "…", "KeyId": "k1" } },
 ///     "MinSessions": 1, "MaxSessions": 4, "MaxCallsPerSession": 16, "MaxConcurrency": 64, "QueueLimit": 1000,
 ///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25", "ValidateToolsOnConnect": "Throw",
 ///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" } } } } }
@@ -42,12 +44,63 @@ internal static class McpConfiguration
         if (section["Http"] is { Length: > 0 } url)
         {
             return Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
-                ? McpEndpoint.Http(uri)
+                ? McpEndpoint.Http(uri, new McpHttpOptions { OAuth = ReadOAuth(section.GetSection("OAuth")) })
                 : throw Invalid(section, "Http", "an absolute http or https URI is required");
         }
 
         return null;
     }
+
+    /// <summary>
+    /// OAuth settings of an HTTP endpoint, or <see langword="null"/> without an <c>OAuth</c> section. A
+    /// <c>RedirectUri</c> enables the authorization-code flow with a <see cref="LoopbackAuthorizationCallback"/>; the
+    /// client-credentials grant is on with a <c>ClientCredentials</c> section, or when a client id comes without a redirect
+    /// URI (a service). Keep the secret and the key out of files in source control (user secrets, environment, a vault).
+    /// </summary>
+    private static McpOAuthOptions? ReadOAuth(IConfigurationSection section)
+    {
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        var oauth = new McpOAuthOptions
+        {
+            ClientId = section["ClientId"],
+            ClientSecret = section["ClientSecret"],
+            RedirectUri = ReadUri(section, "RedirectUri"),
+            ClientMetadataDocumentUri = ReadUri(section, "ClientMetadataDocumentUri"),
+        };
+        string[] scopes = section.GetSection("Scopes").GetChildren().Select(child => child.Value ?? string.Empty).Where(scope => scope.Length > 0).ToArray();
+        oauth.Scopes = scopes.Length == 0 ? null : scopes;
+        if (oauth.RedirectUri is not null)
+        {
+            oauth.AuthorizationCallback = new LoopbackAuthorizationCallback();
+        }
+
+        if (section["AllowLegacyMetadataFallback"] is { } legacy)
+        {
+            oauth.AllowLegacyMetadataFallback = bool.TryParse(legacy, out bool allow) ? allow : throw Invalid(section, "AllowLegacyMetadataFallback", "true or false is required");
+        }
+
+        IConfigurationSection credentials = section.GetSection("ClientCredentials");
+        if (credentials.Exists() || (oauth.RedirectUri is null && oauth.ClientId is not null))
+        {
+            oauth.ClientCredentials = new McpClientCredentialsOptions { PrivateKeyPem = credentials["PrivateKeyPem"], KeyId = credentials["KeyId"] };
+            if (credentials["AuthMethod"] is { } method)
+            {
+                oauth.ClientCredentials.AuthMethod = Enum.TryParse(method, ignoreCase: true, out McpTokenEndpointAuthMethod parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw Invalid(credentials, "AuthMethod", "Automatic, ClientSecretBasic, ClientSecretPost or PrivateKeyJwt is required");
+            }
+        }
+
+        return oauth;
+    }
+
+    private static Uri? ReadUri(IConfigurationSection section, string key) => section[key] is not { Length: > 0 } text
+        ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) ? uri : throw Invalid(section, key, "an absolute URI is required");
 
     public static void ApplyOptions(IConfigurationSection section, McpConnectionOptions options)
     {

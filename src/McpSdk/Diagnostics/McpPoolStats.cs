@@ -38,4 +38,11 @@ public sealed record McpPoolStats
 /// <param name="SessionId">The server's session id, where the transport has one.</param>
 /// <param name="InFlight">Calls it carries now.</param>
 /// <param name="Calls">Calls it has carried.</param>
-public sealed record McpSessionStats(int Id, string? SessionId, int InFlight, long Calls);
+public sealed record McpSessionStats(int Id, string? SessionId, int InFlight, long Calls)
+{
+    /// <summary>
+    /// The protocol version the session speaks: the one negotiated with the server (see "Protocol versions" in the README),
+    /// or the pinned <see cref="McpConnectionOptions.ProtocolVersion"/>.
+    /// </summary>
+    public string? ProtocolVersion { get; init; }
+}

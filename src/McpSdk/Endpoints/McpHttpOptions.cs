@@ -26,4 +26,10 @@ public sealed class McpHttpOptions
 
     /// <summary>Streamable HTTP, legacy SSE, or auto-detection (the default: Streamable HTTP, falling back to SSE).</summary>
     public HttpTransportMode TransportMode { get; set; } = HttpTransportMode.AutoDetect;
+
+    /// <summary>
+    /// OAuth authorization for a protected server: client credentials or cross-app access for services, the
+    /// authorization-code flow (with a redirect URI) for users. <see langword="null"/>: no authorization.
+    /// </summary>
+    public McpOAuthOptions? OAuth { get; set; }
 }

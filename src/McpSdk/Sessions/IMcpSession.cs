@@ -15,6 +15,9 @@ internal interface IMcpSession : IAsyncDisposable
     /// <summary>The server-assigned session id, where the transport has one.</summary>
     string? SessionId { get; }
 
+    /// <summary>The protocol version the session negotiated with the server, where known.</summary>
+    string? ProtocolVersion => null;
+
     /// <summary>Completes when the session ends for any reason (server exit, stream closed, disposal).</summary>
     Task Completion { get; }
 

@@ -32,5 +32,8 @@ internal sealed class PooledSession
     /// <summary>Moves the session from <paramref name="from"/> to <paramref name="to"/>; false if it was elsewhere.</summary>
     public bool TryMove(int from, int to) => Interlocked.CompareExchange(ref State, to, from) == from;
 
-    public McpSessionStats Snapshot() => new(Id, Session.SessionId, Volatile.Read(ref InFlight), Volatile.Read(ref Calls));
+    public McpSessionStats Snapshot() => new(Id, Session.SessionId, Volatile.Read(ref InFlight), Volatile.Read(ref Calls))
+    {
+        ProtocolVersion = Session.ProtocolVersion,
+    };
 }

@@ -45,6 +45,8 @@ internal sealed partial class SdkSession : IMcpSession
 
     public string? SessionId => _client.SessionId;
 
+    public string? ProtocolVersion => _client.NegotiatedProtocolVersion;
+
     public Task Completion => _client.Completion;
 
     /// <summary>
@@ -79,6 +81,7 @@ internal sealed partial class SdkSession : IMcpSession
             try
             {
                 SdkSession session = await ConnectOnceAsync(endpoint, options, version, watch, loggerFactory, cancellationToken).ConfigureAwait(false);
+                Log.ProtocolNegotiated(loggerFactory.CreateLogger("McpSdk.SessionPool"), endpoint.Name, session.ProtocolVersion, Describe(version));
                 if (version != learned)
                 {
                     if (version is null)
@@ -341,5 +344,8 @@ internal sealed partial class SdkSession : IMcpSession
     {
         [LoggerMessage(20, LogLevel.Information, "Connecting to {Endpoint} with {Tried} failed because {Reason}; retrying with {Next} on a new transport.")]
         public static partial void ProtocolNegotiationRetry(ILogger logger, string endpoint, string tried, string reason, string next, Exception exception);
+
+        [LoggerMessage(21, LogLevel.Debug, "Connected to {Endpoint} with protocol version {ProtocolVersion} ({How}).")]
+        public static partial void ProtocolNegotiated(ILogger logger, string endpoint, string? protocolVersion, string how);
     }
 }
