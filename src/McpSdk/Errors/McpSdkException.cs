@@ -9,10 +9,19 @@ namespace McpSdk;
 /// </summary>
 public class McpSdkException : McpException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception for a failed call of <paramref name="toolName"/>.</summary>
     public McpSdkException(string toolName, string message, Exception? innerException = null)
         : base(message, innerException) => ToolName = toolName;
 
-    /// <summary>The MCP tool whose call failed.</summary>
-    public string ToolName { get; }
+    /// <summary>Creates the exception for a failure that is not one tool call's, such as authorizing a connection.</summary>
+    protected McpSdkException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>
+    /// The MCP tool whose call failed; <see langword="null"/> when the failure belongs to the connection rather than to a
+    /// call (for example <see cref="McpAuthorizationException"/> while a session opens).
+    /// </summary>
+    public string? ToolName { get; }
 }
