@@ -22,7 +22,7 @@ namespace McpSdk.Benchmarks;
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
 /// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]
-/// [--transport stdio|http|both]</c>
+/// [--transport stdio|http|both] [--http-server everything|csharp]</c>
 /// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
 /// </summary>
 internal static class Load
@@ -66,6 +66,14 @@ internal static class Load
             return 2;
         }
 
+        string httpServer = StringOption(args, "--http-server", "everything");
+        string faultServer = Path.Combine(root, "tests", "McpSdk.FaultServer", "bin", "Release", "net10.0", "FaultServer.dll");
+        if (httpServer is not ("everything" or "csharp") || (httpServer == "csharp" && !File.Exists(faultServer)))
+        {
+            Console.Error.WriteLine($"--http-server must be everything or csharp (needs {faultServer}: build tests/McpSdk.FaultServer in Release); got '{httpServer}'.");
+            return 2;
+        }
+
         string loadBefore = ProcStat.LoadAverage();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Load: server-everything over {string.Join(" then ", transports)}, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
@@ -74,7 +82,7 @@ internal static class Load
 
         foreach (string transport in transports)
         {
-            await RunContendersAsync(transport, server, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+            await RunContendersAsync(transport, server, httpServer == "csharp" ? faultServer : null, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
         }
 
         if (layerCalls > 0)
@@ -88,11 +96,12 @@ internal static class Load
     }
 
     private static async Task RunContendersAsync(
-        string transport, string server, string nodeClient, HashSet<int>? only,
+        string transport, string server, string? csharpHttpServer, string nodeClient, HashSet<int>? only,
         int calls, int sequentialCalls, int warmup, int steady, int repeats, bool allocationTypes)
     {
         Console.WriteLine();
-        Console.WriteLine($"## Transport: {transport} (loadavg {ProcStat.LoadAverage()})");
+        string serverName = transport == "http" && csharpHttpServer is not null ? "the C# fault server (ASP.NET Core)" : "server-everything";
+        Console.WriteLine($"## Transport: {transport}, server: {serverName} (loadavg {ProcStat.LoadAverage()})");
         var servers = new List<LoadHttpServer>();
         Func<Task<LoadContender>>[] factories;
         if (transport == "stdio")
@@ -110,11 +119,13 @@ internal static class Load
         }
         else
         {
-            // One server-everything (streamableHttp, free loopback port) per contender, started here and stopped by PID
-            // after the contender; both sessions of "2 sessions" are HTTP sessions on that one server.
+            // One server (server-everything streamableHttp, or the C# server) on a free loopback port per contender,
+            // started here and stopped by PID after the contender; both sessions of "2 sessions" are on that one server.
             async Task<LoadContender> OnOwnServer(Func<Uri, Task<LoadContender>> start)
             {
-                LoadHttpServer httpServer = await LoadHttpServer.StartAsync(server).ConfigureAwait(false);
+                LoadHttpServer httpServer = csharpHttpServer is null
+                    ? await LoadHttpServer.StartAsync(server).ConfigureAwait(false)
+                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer).ConfigureAwait(false);
                 servers.Add(httpServer);
                 LoadContender contender = await start(httpServer.Uri).ConfigureAwait(false);
                 contender.UseServerPids([httpServer.Pid]);

@@ -8,18 +8,19 @@ using System.Threading.Tasks;
 namespace McpSdk.Benchmarks;
 
 /// <summary>
-/// server-everything over Streamable HTTP on a free loopback port, as a child process stopped by PID (as
-/// <c>tests/McpSdk.Tests/Peers/HttpServerEverything.cs</c>). It listens on all interfaces (the server's own choice);
-/// the benchmark only ever talks to 127.0.0.1.
+/// An MCP server over Streamable HTTP on a free loopback port, as a child process stopped by PID: server-everything
+/// (node, as <c>tests/McpSdk.Tests/Peers/HttpServerEverything.cs</c>; it listens on all interfaces, the benchmark only
+/// talks to 127.0.0.1), or the C# fault server (the official SDK's ASP.NET Core server on Kestrel, whose <c>echo</c>
+/// costs far less server CPU than server-everything's, so the comparison is bound by the clients, not the server).
 /// </summary>
 internal sealed class LoadHttpServer : IDisposable
 {
     private readonly Process _process;
 
-    private LoadHttpServer(Process process, int port)
+    private LoadHttpServer(Process process, Uri uri)
     {
         _process = process;
-        Uri = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/mcp");
+        Uri = uri;
     }
 
     public Uri Uri { get; }
@@ -38,7 +39,7 @@ internal sealed class LoadHttpServer : IDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var server = new LoadHttpServer(process, port);
+        var server = new LoadHttpServer(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/mcp"));
         for (int attempt = 0; attempt < 300; attempt++)
         {
             try
@@ -60,6 +61,28 @@ internal sealed class LoadHttpServer : IDisposable
 
         server.Dispose();
         throw new TimeoutException($"server-everything did not listen on port {port} within 15 s.");
+    }
+
+    /// <summary>Starts <c>dotnet FaultServer.dll http</c>, which prints <c>listening URL</c> and runs until its stdin closes.</summary>
+    public static async Task<LoadHttpServer> StartCSharpAsync(string faultServerDll)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(faultServerDll);
+        start.ArgumentList.Add("http");
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"The C# server did not print its address; it printed '{line}'.");
+        }
+
+        return new LoadHttpServer(process, new Uri(line["listening ".Length..]));
     }
 
     public void Dispose()

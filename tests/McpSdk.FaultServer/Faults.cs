@@ -31,7 +31,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
     private static readonly string[] Names =
     [
         "ok", "crash-now", "crash-after", "hang", "slow", "garbage", "partial", "is-error", "wrong-shape", "progress-after-result", "unknown-id",
-        "echo-args", "measure-args", "big-result", "deep-result", "invalid-utf8",
+        "echo", "echo-args", "measure-args", "big-result", "deep-result", "invalid-utf8",
         .. HttpFaults.Names,
     ];
 
@@ -78,6 +78,10 @@ internal sealed class Faults(LineGuardedStream? stdout)
         {
             case "ok":
                 return Text("ok");
+
+            case "echo":
+                // server-everything's echo, so the load harness can put this (C#, Kestrel) server behind the same contenders.
+                return Text("Echo: " + (args.TryGetValue("message", out JsonElement message) ? message.GetString() : null));
 
             case "crash-now":
                 Crash(tool, "before answering");
