@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -236,6 +237,16 @@ public sealed class ToolInvoker
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // Refused credentials, after McpSdk's grant handler or the SDK's OAuth flow already tried a fresh token: the
+            // session is sound, so it is not suspected, and another attempt with the same credentials would be refused too.
+            throw new McpAuthorizationException(
+                tool.Method.ToolName,
+                $"The server refused the call of tool '{tool.Method.ToolName}' with {(int)exception.StatusCode} {exception.StatusCode}: check the " +
+                "connection's OAuth settings or AdditionalHeaders (credentials, scopes).",
+                exception);
         }
         catch (Exception exception) when (IsSessionLoss(exception))
         {

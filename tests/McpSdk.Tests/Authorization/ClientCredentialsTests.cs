@@ -140,7 +140,9 @@ public sealed class ClientCredentialsTests
         await tools.EchoAsync("before");
 
         server.RejectAllTokens = true;
-        await Assert.ThrowsAnyAsync<Exception>(() => tools.EchoAsync("rejected"));
+        McpAuthorizationException refused = await Assert.ThrowsAsync<McpAuthorizationException>(() => tools.EchoAsync("rejected"));
+        Assert.Equal("echo", refused.ToolName);
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
 
         Assert.Equal(2, server.TokenRequests); // one new token after the first 401, none after the second
         Assert.Equal(3, server.ToolCallsReceived); // before, then the rejected call twice: sent, and once more
