@@ -330,15 +330,26 @@ internal sealed class SessionPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes a session in state <paramref name="from"/> out of the pool, closes it and, below the minimum, replaces it.</summary>
-    private void Retire(PooledSession session, int from)
+    /// <summary>
+    /// Takes a session in state <paramref name="from"/> out of the pool as faulted (its end, or the failed ping
+    /// <paramref name="pingFailure"/>), closes it and, below the minimum, replaces it.
+    /// </summary>
+    private void Retire(PooledSession session, int from, Exception? pingFailure = null)
     {
         if (session.TryMove(from, PooledSession.Closed))
         {
             Interlocked.Increment(ref _faulted);
             Interlocked.Increment(ref _owedReplacements);
             Remove(session);
-            Log.SessionFaulted(_logger, session.Id, _endpointName, Volatile.Read(ref _live).Length, Volatile.Read(ref session.InFlight));
+            if (pingFailure is null)
+            {
+                Log.SessionFaulted(_logger, session.Id, _endpointName, Volatile.Read(ref _live).Length, Volatile.Read(ref session.InFlight));
+            }
+            else
+            {
+                Log.SessionPingFailed(_logger, session.Id, _endpointName, pingFailure);
+            }
+
             Track(session.Session.DisposeAsync().AsTask());
             ReplaceBelowMinimum();
         }
@@ -493,15 +504,7 @@ internal sealed class SessionPool : IAsyncDisposable
         }
         catch (Exception exception) when (!_closing.IsCancellationRequested)
         {
-            if (session.TryMove(PooledSession.Live, PooledSession.Closed))
-            {
-                Log.SessionPingFailed(_logger, session.Id, _endpointName, exception);
-                Interlocked.Increment(ref _faulted);
-                Interlocked.Increment(ref _owedReplacements);
-                Remove(session);
-                Track(session.Session.DisposeAsync().AsTask());
-                ReplaceBelowMinimum();
-            }
+            Retire(session, PooledSession.Live, exception);
         }
         catch (Exception)
         {
