@@ -1,10 +1,10 @@
 using System;
 using System.Net.Http;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
+using McpSdk.Endpoints;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpSdk;
 
@@ -17,11 +17,23 @@ public static class McpHttpClientBuilderExtensions
     /// <summary>
     /// Sets McpSdk's HTTP defaults on a named client: a pooled <see cref="SocketsHttpHandler"/> (connections renewed
     /// every 5 minutes for DNS changes, idle ones dropped after 4 seconds, before common servers' keep-alive ends,
-    /// several HTTP/2 connections when the server allows), no client-wide timeout
-    /// (each call's <c>[Timeout]</c> is the deadline, and event streams stay open), and a resilience handler that
-    /// retries only failures to connect. A request that may have reached the server, such as a <c>tools/call</c>
-    /// POST, is never sent twice; retrying calls is the scheduler's job, under <c>[Retry]</c>.
+    /// several HTTP/2 connections when the server allows) that retries a failure to connect, and no client-wide
+    /// timeout (each call's <c>[Timeout]</c> is the deadline, and event streams stay open).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Only opening a connection is retried, with exponential backoff from 100 ms and jitter (Polly.Core), inside the
+    /// handler's <see cref="SocketsHttpHandler.ConnectCallback"/> and its 10-second <see cref="SocketsHttpHandler.ConnectTimeout"/>.
+    /// A request that may have reached the server, such as a <c>tools/call</c> POST, is never sent twice; retrying
+    /// calls is the scheduler's job, under <c>[Retry]</c>. A request on an open pooled connection pays nothing for it.
+    /// </para>
+    /// <para>
+    /// The factory's per-request logging handlers are removed: at volume they would write four Information lines per
+    /// tool call, and McpSdk logs sessions and calls itself. Call <c>AddDefaultLogger()</c> afterwards to have them back.
+    /// If you add a <c>Microsoft.Extensions.Http.Resilience</c> handler of your own, keep it from re-sending POSTs
+    /// (for example <c>Retry.DisableForUnsafeHttpMethods()</c>): every MCP message is a POST.
+    /// </para>
+    /// </remarks>
     /// <param name="builder">The named client's builder.</param>
     /// <param name="connectAttempts">Attempts to connect, the first included; 3 by default.</param>
     public static IHttpClientBuilder AddMcpSdkHttpDefaults(this IHttpClientBuilder builder, int connectAttempts = 3)
@@ -29,35 +41,26 @@ public static class McpHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentOutOfRangeException.ThrowIfLessThan(connectAttempts, 1);
 
-        builder
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+        return builder
+            .ConfigurePrimaryHttpMessageHandler(services =>
             {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                var connect = new ConnectRetry(
+                    connectAttempts,
+                    services.GetService<TimeProvider>() ?? TimeProvider.System,
+                    services.GetService<ILoggerFactory>()?.CreateLogger("McpSdk.Http") ?? NullLogger.Instance);
+                return new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
-                // Below Node's 5-second keep-alive: a tools/call POST written to a connection the server has just
-                // closed fails with a reset, and it is never sent again (it may have arrived).
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
-                EnableMultipleHttp2Connections = true,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
+                    // Below Node's 5-second keep-alive: a tools/call POST written to a connection the server has just
+                    // closed fails with a reset, and it is never sent again (it may have arrived).
+                    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
+                    EnableMultipleHttp2Connections = true,
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    ConnectCallback = connect.ConnectAsync,
+                };
             })
+            .RemoveAllLoggers()
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
-
-        if (connectAttempts > 1)
-        {
-            builder.AddResilienceHandler("mcp-connect-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = connectAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(100),
-                ShouldHandle = static args => ValueTask.FromResult(IsConnectFailure(args.Outcome.Exception)),
-            }));
-        }
-
-        return builder;
     }
-
-    /// <summary>Only a failure to connect proves the request never left: everything else may have reached the server.</summary>
-    private static bool IsConnectFailure(Exception? exception) =>
-        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 }
