@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,8 @@ namespace McpSdk.FaultServer;
 /// Faults of the HTTP layer, in front of the SDK's Streamable HTTP endpoint: a <c>tools/call</c> POST of one of
 /// <see cref="Names"/> never reaches the SDK; this middleware answers it the broken way the name says. It also counts
 /// the sessions the server handed out and not yet saw closed (<c>GET /faults/sessions</c>), so a test can check that a
-/// disposed client ended its sessions with <c>DELETE</c>.
+/// disposed client ended its sessions with <c>DELETE</c>, and the HTTP versions of the MCP requests it received
+/// (<c>GET /faults/protocols</c>, e.g. <c>HTTP/2=5</c>).
 /// </summary>
 internal sealed class HttpFaults
 {
@@ -21,6 +23,7 @@ internal sealed class HttpFaults
 
     private readonly ConcurrentDictionary<string, byte> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _expired = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _protocols = new(StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -32,6 +35,14 @@ internal sealed class HttpFaults
             return;
         }
 
+        if (request.Path == "/faults/protocols")
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(string.Join(' ', _protocols.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
+            return;
+        }
+
+        _protocols.AddOrUpdate(request.Protocol, 1, static (_, count) => count + 1);
         string? session = request.Headers[SessionHeader];
         if (session is not null && _expired.ContainsKey(session))
         {

@@ -16,9 +16,10 @@ public static class McpHttpClientBuilderExtensions
 
     /// <summary>
     /// Sets McpSdk's HTTP defaults on a named client: a pooled <see cref="SocketsHttpHandler"/> (connections renewed
-    /// every 5 minutes for DNS changes, idle ones dropped after 4 seconds, before common servers' keep-alive ends,
-    /// several HTTP/2 connections when the server allows) that retries a failure to connect, and no client-wide
-    /// timeout (each call's <c>[Timeout]</c> is the deadline, and event streams stay open).
+    /// every 5 minutes for DNS changes, idle ones dropped after 4 seconds, before common servers' keep-alive ends)
+    /// that retries a failure to connect; HTTP/2 over HTTPS when the server offers it (several connections when one
+    /// is full), HTTP/1.1 otherwise; and no client-wide timeout (each call's <c>[Timeout]</c> is the deadline, and
+    /// event streams stay open).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -60,6 +61,7 @@ public static class McpHttpClientBuilderExtensions
                     ConnectCallback = connect.ConnectAsync,
                 };
             })
+            .AddHttpMessageHandler(static () => new PreferHttp2Handler())
             .RemoveAllLoggers()
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
     }

@@ -12,7 +12,11 @@ namespace McpSdk.Tests.Reliability;
 /// </summary>
 internal sealed class HttpFaultServer : IAsyncDisposable
 {
-    private static readonly HttpClient s_probe = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // The probe trusts the HTTPS mode's self-signed certificate: it only reads the server's counters.
+    private static readonly HttpClient s_probe = new(new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
+    }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly Process _process;
 
     private HttpFaultServer(Process process, Uri uri)
@@ -23,11 +27,17 @@ internal sealed class HttpFaultServer : IAsyncDisposable
 
     public Uri Uri { get; }
 
-    public static async Task<HttpFaultServer> StartAsync()
+    /// <param name="https">Serve HTTPS with a self-signed certificate, offering HTTP/2 and HTTP/1.1.</param>
+    public static async Task<HttpFaultServer> StartAsync(bool https = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(FaultServer.Path);
         start.ArgumentList.Add("http");
+        if (https)
+        {
+            start.ArgumentList.Add("--https");
+        }
+
         Process process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
@@ -46,6 +56,9 @@ internal sealed class HttpFaultServer : IAsyncDisposable
     /// <summary>Sessions the server handed out and has not seen closed (by DELETE or by expiring them).</summary>
     public async Task<int> OpenSessionsAsync() =>
         int.Parse(await s_probe.GetStringAsync(new Uri(Uri, "/faults/sessions")), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The HTTP versions of the MCP requests the server received, e.g. <c>HTTP/2=5</c>.</summary>
+    public Task<string> ProtocolsAsync() => s_probe.GetStringAsync(new Uri(Uri, "/faults/protocols"));
 
     public async ValueTask DisposeAsync()
     {
