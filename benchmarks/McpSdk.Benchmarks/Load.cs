@@ -22,7 +22,7 @@ namespace McpSdk.Benchmarks;
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
 /// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]
-/// [--transport stdio|http|both] [--http-server everything|csharp]</c>
+/// [--transport stdio|http|both] [--http-server everything|csharp|csharp-https]</c>
 /// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
 /// </summary>
 internal static class Load
@@ -68,9 +68,9 @@ internal static class Load
 
         string httpServer = StringOption(args, "--http-server", "everything");
         string faultServer = Path.Combine(root, "tests", "McpSdk.FaultServer", "bin", "Release", "net10.0", "FaultServer.dll");
-        if (httpServer is not ("everything" or "csharp") || (httpServer == "csharp" && !File.Exists(faultServer)))
+        if (httpServer is not ("everything" or "csharp" or "csharp-https") || (httpServer != "everything" && !File.Exists(faultServer)))
         {
-            Console.Error.WriteLine($"--http-server must be everything or csharp (needs {faultServer}: build tests/McpSdk.FaultServer in Release); got '{httpServer}'.");
+            Console.Error.WriteLine($"--http-server must be everything, csharp or csharp-https (needs {faultServer}: build tests/McpSdk.FaultServer in Release); got '{httpServer}'.");
             return 2;
         }
 
@@ -82,7 +82,8 @@ internal static class Load
 
         foreach (string transport in transports)
         {
-            await RunContendersAsync(transport, server, httpServer == "csharp" ? faultServer : null, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+            s_https = httpServer == "csharp-https";
+            await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
         }
 
         if (layerCalls > 0)
@@ -100,7 +101,9 @@ internal static class Load
         int calls, int sequentialCalls, int warmup, int steady, int repeats, bool allocationTypes)
     {
         Console.WriteLine();
-        string serverName = transport == "http" && csharpHttpServer is not null ? "the C# fault server (ASP.NET Core)" : "server-everything";
+        string serverName = transport == "http" && csharpHttpServer is not null
+            ? s_https ? "the C# fault server (ASP.NET Core), HTTPS with HTTP/2 offered" : "the C# fault server (ASP.NET Core)"
+            : "server-everything";
         Console.WriteLine($"## Transport: {transport}, server: {serverName} (loadavg {ProcStat.LoadAverage()})");
         var servers = new List<LoadHttpServer>();
         Func<Task<LoadContender>>[] factories;
@@ -125,7 +128,7 @@ internal static class Load
             {
                 LoadHttpServer httpServer = csharpHttpServer is null
                     ? await LoadHttpServer.StartAsync(server).ConfigureAwait(false)
-                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer).ConfigureAwait(false);
+                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer, s_https).ConfigureAwait(false);
                 servers.Add(httpServer);
                 LoadContender contender = await start(httpServer.Uri).ConfigureAwait(false);
                 contender.UseServerPids([httpServer.Pid]);
@@ -200,9 +203,8 @@ internal static class Load
     }
 
     /// <summary>
-    /// McpSdk's default HTTP pipeline (<see cref="McpHttpClientBuilderExtensions.AddMcpSdkHttpDefaults"/>: the factory's
-    /// logging handlers and the connect-retry handler) with one change, made for the raw SDK's client too
-    /// (<see cref="RawSdkContender.StartHttpAsync"/>): pooled connections idle for <see cref="IdleTimeout"/> are
+    /// McpSdk's default HTTP pipeline (<see cref="McpHttpClientBuilderExtensions.AddMcpSdkHttpDefaults"/>) with one
+    /// change, made for the raw SDK's client too (<see cref="RawSdkContender.StartHttpAsync"/>): pooled connections idle for <see cref="IdleTimeout"/> are
     /// dropped. node closes a kept-alive connection after 5 s idle (<c>server.keepAliveTimeout</c>), and a contender
     /// sits idle longer than that while the others take their turn; a request sent as the server closes fails with
     /// "Connection reset by peer" (seen here with the 1-minute default).
@@ -212,18 +214,26 @@ internal static class Load
         var services = new ServiceCollection();
         services.AddHttpClient(McpHttpClientBuilderExtensions.DefaultClientName)
             .AddMcpSdkHttpDefaults()
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                EnableMultipleHttp2Connections = true,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                PooledConnectionIdleTimeout = IdleTimeout,
-            });
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => Loopback((SocketsHttpHandler)handler));
         return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
     });
 
     /// <summary>Below node's 5 s keep-alive timeout.</summary>
     internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Whether the C# server serves HTTPS (<c>--http-server csharp-https</c>), with a self-signed certificate.</summary>
+    private static bool s_https;
+
+    /// <summary>
+    /// What every C# contender's handler gets: the idle timeout above, and trust in the C# server's self-signed
+    /// certificate (a loopback benchmark server; nothing else is reached).
+    /// </summary>
+    internal static SocketsHttpHandler Loopback(SocketsHttpHandler handler)
+    {
+        handler.PooledConnectionIdleTimeout = IdleTimeout;
+        handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        return handler;
+    }
 
     private static async Task WarmUpAsync(List<(int Index, LoadContender Contender)> contenders, int total)
     {

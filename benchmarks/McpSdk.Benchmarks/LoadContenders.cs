@@ -253,7 +253,7 @@ internal sealed class RawSdkContender : CSharpLoadContender
     public static async Task<RawSdkContender> StartHttpAsync(Uri uri)
     {
         var contender = new RawSdkContender();
-        var httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = Load.IdleTimeout });
+        var httpClient = new HttpClient(Load.Loopback(new SocketsHttpHandler()));
         contender._client = await McpClient.CreateAsync(new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = uri, TransportMode = HttpTransportMode.StreamableHttp, Name = "raw" },
             httpClient,

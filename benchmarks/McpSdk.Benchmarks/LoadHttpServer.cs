@@ -63,8 +63,11 @@ internal sealed class LoadHttpServer : IDisposable
         throw new TimeoutException($"server-everything did not listen on port {port} within 15 s.");
     }
 
-    /// <summary>Starts <c>dotnet FaultServer.dll http</c>, which prints <c>listening URL</c> and runs until its stdin closes.</summary>
-    public static async Task<LoadHttpServer> StartCSharpAsync(string faultServerDll)
+    /// <summary>
+    /// Starts <c>dotnet FaultServer.dll http</c> (with <c>--https</c>: HTTPS offering HTTP/2), which prints
+    /// <c>listening URL</c> and runs until its stdin closes.
+    /// </summary>
+    public static async Task<LoadHttpServer> StartCSharpAsync(string faultServerDll, bool https)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,6 +75,11 @@ internal sealed class LoadHttpServer : IDisposable
         };
         start.ArgumentList.Add(faultServerDll);
         start.ArgumentList.Add("http");
+        if (https)
+        {
+            start.ArgumentList.Add("--https");
+        }
+
         Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
