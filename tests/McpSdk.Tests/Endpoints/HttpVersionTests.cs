@@ -26,6 +26,18 @@ public sealed class HttpVersionTests
     }
 
     [Fact]
+    public async Task A_session_over_https_stays_on_http11_when_http2_is_not_preferred()
+    {
+        await using HttpFaultServer server = await HttpFaultServer.StartAsync(https: true);
+
+        await CallOkAsync(server, preferHttp2: false);
+
+        string protocols = await server.ProtocolsAsync();
+        Assert.Contains("HTTP/1.1=", protocols, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP/2", protocols, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_session_over_cleartext_http_stays_on_http11()
     {
         await using HttpFaultServer server = await HttpFaultServer.StartAsync();
@@ -37,11 +49,11 @@ public sealed class HttpVersionTests
         Assert.DoesNotContain("HTTP/2", protocols, System.StringComparison.Ordinal);
     }
 
-    private static async Task CallOkAsync(HttpFaultServer server)
+    private static async Task CallOkAsync(HttpFaultServer server, bool preferHttp2 = true)
     {
         var services = new ServiceCollection();
         services.AddHttpClient("h2-test")
-            .AddMcpSdkHttpDefaults()
+            .AddMcpSdkHttpDefaults(preferHttp2: preferHttp2)
             .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
                 ((SocketsHttpHandler)handler).SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true);
         await using ServiceProvider provider = services.BuildServiceProvider();
