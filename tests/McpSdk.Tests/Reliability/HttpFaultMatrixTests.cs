@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using Xunit;
 using Xunit.Abstractions;
@@ -38,4 +40,47 @@ public sealed class HttpFaultMatrixTests(ITestOutputHelper output)
 
         output.WriteLine($"CELL | http | {fault} | {policy} | {summary}");
     }
+
+    /// <summary>
+    /// The same cells over HTTPS, where McpSdk's defaults speak HTTP/2: a reset is a stream reset there, not a closed
+    /// connection, and must still reach callers as the same typed failures.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Https_fault_over_http2_under_policy_keeps_every_invariant_and_the_pool_recovers(string fault, string policy)
+    {
+        await using HttpFaultServer server = await HttpFaultServer.StartAsync(https: true);
+        McpEndpoint endpoint = McpEndpoint.Http(server.Uri, new McpHttpOptions
+        {
+            TransportMode = HttpTransportMode.StreamableHttp,
+            HttpClientFactory = s_trustingClients.Value,
+            HttpClientName = TrustingClientName,
+        });
+        string summary = await FaultMatrixTests.RunCellAsync(endpoint, fault, policy);
+
+        var clock = Stopwatch.StartNew();
+        int open;
+        while ((open = await server.OpenSessionsAsync()) > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{fault}/{policy}: {open} HTTPS session(s) outlived the connection.");
+            await Task.Delay(50);
+        }
+
+        string protocols = await server.ProtocolsAsync();
+        Assert.DoesNotContain("HTTP/1.1", protocols, StringComparison.Ordinal);
+        output.WriteLine($"CELL | https (HTTP/2) | {fault} | {policy} | {summary}");
+    }
+
+    private const string TrustingClientName = "https-fault-matrix";
+
+    /// <summary>McpSdk's HTTP defaults, trusting the fault server's self-signed certificate (loopback only).</summary>
+    private static readonly Lazy<IHttpClientFactory> s_trustingClients = new(() =>
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient(TrustingClientName)
+            .AddMcpSdkHttpDefaults()
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
+                ((SocketsHttpHandler)handler).SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true);
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    });
 }
