@@ -251,22 +251,29 @@ internal sealed partial class SdkSession : IMcpSession
         }
     }
 
+    // The SDK's own contract for the result, as its CallToolAsync reads it.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<CallToolResult> s_callToolResult =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
     // Pooled: one per call, on the hot path.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CallToolResult> CallToolAsync(
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
-        var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.ToElements() };
-        long token = 0;
-        if (progress is not null)
-        {
-            token = _progress.Register(progress);
-            request.Meta = new JsonObject { ["progressToken"] = token };
-        }
-
+        long token = progress is null ? 0 : _progress.Register(progress);
         try
         {
-            return await _client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+            // The SDK's own CallToolAsync is this same request and result, with the params serialised from a typed
+            // object; building them from the arguments' JSON directly saves a parse and a serialisation per call
+            // (docs/PERFORMANCE.md §7d).
+            var request = new JsonRpcRequest
+            {
+                Method = RequestMethods.ToolsCall,
+                Params = arguments.ToCallParams(toolName, progress is null ? null : token),
+            };
+            JsonRpcResponse response = await _client.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(response.Result, s_callToolResult)
+                ?? throw new JsonException($"The server answered tools/call of '{toolName}' with a null result.");
         }
         catch (McpProtocolException error) when (!cancellationToken.IsCancellationRequested)
         {
