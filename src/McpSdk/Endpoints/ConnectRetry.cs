@@ -20,8 +20,8 @@ namespace McpSdk.Endpoints;
 /// Retrying here rather than in a <see cref="DelegatingHandler"/> does two things. A request is never sent twice, by
 /// construction: the pipeline wraps opening a socket, and no request has been written to a socket that never opened.
 /// And a request on an already open, pooled connection (nearly all of them) pays nothing, where a retry handler runs a
-/// pipeline, allocates its context and state machines, and costs about 1.3 KB and 2.5 µs per request (see
-/// docs/PERFORMANCE.md §7d).
+/// pipeline, allocates its context and state machines, and costs about 1.3 KB and 4 µs per request (see
+/// docs/PERFORMANCE.md §7d, HttpPipelineBenchmarks).
 /// </remarks>
 internal sealed partial class ConnectRetry
 {
