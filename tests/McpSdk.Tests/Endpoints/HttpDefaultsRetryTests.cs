@@ -150,7 +150,8 @@ public sealed class HttpDefaultsRetryTests
     private static HttpClient CreateClient(out ServiceProvider provider)
     {
         var services = new ServiceCollection();
-        services.AddHttpClient("retry-test").AddMcpSdkHttpDefaults(connectAttempts: 5);
+        // Six attempts: about 3 s of backoff, slack for the late listener on a loaded machine.
+        services.AddHttpClient("retry-test").AddMcpSdkHttpDefaults(connectAttempts: 6);
         provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IHttpClientFactory>().CreateClient("retry-test");
     }
