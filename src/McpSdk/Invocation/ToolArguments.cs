@@ -30,9 +30,6 @@ public sealed class ToolArguments : IDisposable
     [ThreadStatic]
     private static WriterState? t_writer;
 
-    [ThreadStatic]
-    private static ParamsWriter? t_params;
-
     private WriterState? _writer;
     private byte[]? _json;
     private JsonDocument? _document;
@@ -113,28 +110,39 @@ public sealed class ToolArguments : IDisposable
     }
 
     /// <summary>The arguments as the official SDK's request expects them; the elements live as long as this object.</summary>
-    internal IDictionary<string, JsonElement> ToElements()
+    internal IDictionary<string, JsonElement> ToElements() => _elements ??= new JsonObjectView(Document().RootElement);
+
+    /// <summary>The arguments parsed once, over the sealed JSON (no copy); disposed with this object.</summary>
+    private JsonDocument Document()
     {
-        if (_elements is null)
+        if (_document is null)
         {
             Seal();
             _document = JsonDocument.Parse(_json);
-            _elements = new JsonObjectView(_document.RootElement);
         }
 
-        return _elements;
+        return _document;
     }
 
     /// <summary>
     /// The whole <c>tools/call</c> params object, <c>{"name":…,"arguments":…}</c> (with <c>_meta.progressToken</c> when
-    /// given), parsed once into the node the official SDK's request carries. The arguments are copied in as written:
-    /// the SDK's typed path would parse them, then serialise and parse them again.
+    /// given), as the node the official SDK's request carries. The arguments node reads the same parsed document as
+    /// <see cref="ToElements"/> and is written out from it as is: the SDK's typed path would serialise the arguments
+    /// and parse them again.
     /// </summary>
     internal JsonNode ToCallParams(string toolName, long? progressToken)
     {
-        Seal();
-        ParamsWriter writer = t_params ??= new ParamsWriter();
-        return writer.Write(toolName, _json!, progressToken);
+        var parameters = new JsonObject
+        {
+            ["name"] = toolName,
+            ["arguments"] = JsonObject.Create(Document().RootElement),
+        };
+        if (progressToken is { } token)
+        {
+            parameters["_meta"] = new JsonObject { ["progressToken"] = token };
+        }
+
+        return parameters;
     }
 
     /// <summary>The arguments as JSON text, for logs and tests.</summary>
@@ -164,47 +172,6 @@ public sealed class ToolArguments : IDisposable
 
     private static InvalidOperationException Abandoned() =>
         new("These tool arguments lost their writer: another call's arguments were started on this thread before they were sent.");
-
-    /// <summary>A thread's reusable buffer for <see cref="ToCallParams"/>; used and emptied within one synchronous call.</summary>
-    private sealed class ParamsWriter
-    {
-        // Arguments may nest MaxDepth levels; params and the JSON-RPC request add one level each, which is the most
-        // System.Text.Json's default depth of 64 lets the SDK send.
-        private static readonly JsonDocumentOptions s_parse = new() { MaxDepth = MaxDepth + 2 };
-
-        private readonly ArrayBufferWriter<byte> _buffer = new(256);
-        private readonly Utf8JsonWriter _writer;
-
-        public ParamsWriter() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, MaxDepth = MaxDepth + 2 });
-
-        public JsonNode Write(string toolName, byte[] arguments, long? progressToken)
-        {
-            _buffer.ResetWrittenCount();
-            _writer.Reset();
-            _writer.WriteStartObject();
-            _writer.WriteString("name"u8, toolName);
-            _writer.WritePropertyName("arguments"u8);
-            _writer.WriteRawValue(arguments, skipInputValidation: true);
-            if (progressToken is { } token)
-            {
-                _writer.WriteStartObject("_meta"u8);
-                _writer.WriteNumber("progressToken"u8, token);
-                _writer.WriteEndObject();
-            }
-
-            _writer.WriteEndObject();
-            _writer.Flush();
-
-            // Parse copies the bytes out, so the buffer is free again when this returns.
-            JsonNode node = JsonNode.Parse(_buffer.WrittenSpan, documentOptions: s_parse)!;
-            if (_buffer.Capacity > 64 * 1024)
-            {
-                t_params = null; // one huge call must not pin a huge buffer to the thread
-            }
-
-            return node;
-        }
-    }
 
     /// <summary>A thread's reusable writer and buffer, lent to one <see cref="ToolArguments"/> at a time.</summary>
     private sealed class WriterState
