@@ -83,8 +83,7 @@ internal static class Load
 
         foreach (string transport in transports)
         {
-            s_https = httpServer == "csharp-https";
-            await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+            await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, httpServer == "csharp-https", nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
         }
 
         if (layerCalls > 0)
@@ -98,12 +97,12 @@ internal static class Load
     }
 
     private static async Task RunContendersAsync(
-        string transport, string server, string? csharpHttpServer, string nodeClient, HashSet<int>? only,
+        string transport, string server, string? csharpHttpServer, bool https, string nodeClient, HashSet<int>? only,
         int calls, int sequentialCalls, int warmup, int steady, int repeats, bool allocationTypes)
     {
         Console.WriteLine();
         string serverName = transport == "http" && csharpHttpServer is not null
-            ? s_https ? "the C# fault server (ASP.NET Core), HTTPS with HTTP/2 offered" : "the C# fault server (ASP.NET Core)"
+            ? https ? "the C# fault server (ASP.NET Core), HTTPS with HTTP/2 offered" : "the C# fault server (ASP.NET Core)"
             : "server-everything";
         Console.WriteLine($"## Transport: {transport}, server: {serverName} (loadavg {ProcStat.LoadAverage()})");
         var servers = new List<LoadHttpServer>();
@@ -129,7 +128,7 @@ internal static class Load
             {
                 LoadHttpServer httpServer = csharpHttpServer is null
                     ? await LoadHttpServer.StartAsync(server).ConfigureAwait(false)
-                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer, s_https).ConfigureAwait(false);
+                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer, https).ConfigureAwait(false);
                 servers.Add(httpServer);
                 LoadContender contender = await start(httpServer.Uri).ConfigureAwait(false);
                 contender.UseServerPids([httpServer.Pid]);
@@ -221,9 +220,6 @@ internal static class Load
 
     /// <summary>Below node's 5 s keep-alive timeout.</summary>
     internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
-
-    /// <summary>Whether the C# server serves HTTPS (<c>--http-server csharp-https</c>), with a self-signed certificate.</summary>
-    private static bool s_https;
 
     /// <summary>
     /// What every C# contender's handler gets: the idle timeout above, and trust in the C# server's self-signed

@@ -75,12 +75,7 @@ public sealed class HttpDefaultsRetryTests
             return await ServeAsync(port, static async (stream, request) => await WriteResponseAsync(stream, "200 OK"));
         });
 
-        using HttpClient client = CreateClient(out ServiceProvider provider);
-        await using (provider)
-        {
-            using HttpResponseMessage response = await client.SendAsync(ToolsCall(port));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, await SendToolsCallAsync(port));
 
         Assert.Equal(1, await server);
     }
@@ -95,12 +90,8 @@ public sealed class HttpDefaultsRetryTests
             return Task.CompletedTask;
         });
 
-        using HttpClient client = CreateClient(out ServiceProvider provider);
-        await using (provider)
-        {
-            HttpRequestException error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(ToolsCall(port)));
-            Assert.NotEqual(HttpRequestError.ConnectionError, error.HttpRequestError);
-        }
+        HttpRequestException error = await Assert.ThrowsAsync<HttpRequestException>(() => SendToolsCallAsync(port));
+        Assert.NotEqual(HttpRequestError.ConnectionError, error.HttpRequestError);
 
         Assert.Equal(1, await server);
     }
@@ -111,12 +102,7 @@ public sealed class HttpDefaultsRetryTests
         int port = FreePort();
         Task<int> server = ServeAsync(port, static async (stream, request) => await WriteResponseAsync(stream, "500 Internal Server Error"));
 
-        using HttpClient client = CreateClient(out ServiceProvider provider);
-        await using (provider)
-        {
-            using HttpResponseMessage response = await client.SendAsync(ToolsCall(port));
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.InternalServerError, await SendToolsCallAsync(port));
 
         Assert.Equal(1, await server);
     }
@@ -147,20 +133,22 @@ public sealed class HttpDefaultsRetryTests
 
     private static DnsEndPoint Context() => new("127.0.0.1", 9);
 
-    private static HttpClient CreateClient(out ServiceProvider provider)
+    /// <summary>Sends one tools/call POST through McpSdk's HTTP defaults and returns the response's status.</summary>
+    private static async Task<HttpStatusCode> SendToolsCallAsync(int port)
     {
         var services = new ServiceCollection();
+
         // Six attempts: about 3 s of backoff, slack for the late listener on a loaded machine.
         services.AddHttpClient("retry-test").AddMcpSdkHttpDefaults(connectAttempts: 6);
-        provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IHttpClientFactory>().CreateClient("retry-test");
-    }
-
-    private static HttpRequestMessage ToolsCall(int port) =>
-        new(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("retry-test");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
         {
             Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/call"}""", Encoding.UTF8, "application/json"),
         };
+        using HttpResponseMessage response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
 
     private static int FreePort()
     {

@@ -1,7 +1,6 @@
 using System.Net.Http;
 using System.Threading.Tasks;
 using McpSdk.Tests.Reliability;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using Xunit;
 
@@ -51,15 +50,9 @@ public sealed class HttpVersionTests
 
     private static async Task CallOkAsync(HttpFaultServer server, bool preferHttp2 = true)
     {
-        var services = new ServiceCollection();
-        services.AddHttpClient("h2-test")
-            .AddMcpSdkHttpDefaults(preferHttp2: preferHttp2)
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
-                ((SocketsHttpHandler)handler).SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true);
-        await using ServiceProvider provider = services.BuildServiceProvider();
         var options = new McpHttpOptions
         {
-            HttpClientFactory = provider.GetRequiredService<IHttpClientFactory>(),
+            HttpClientFactory = HttpFaultServer.TrustingClients("h2-test", preferHttp2),
             HttpClientName = "h2-test",
             TransportMode = HttpTransportMode.StreamableHttp,
         };

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using Xunit;
 using Xunit.Abstractions;
@@ -30,14 +28,7 @@ public sealed class HttpFaultMatrixTests(ITestOutputHelper output)
         string summary = await FaultMatrixTests.RunCellAsync(endpoint, fault, policy);
 
         // Disposal ends every HTTP session the cell opened (DELETE), except those the server itself expired.
-        var clock = Stopwatch.StartNew();
-        int open;
-        while ((open = await server.OpenSessionsAsync()) > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{fault}/{policy}: {open} HTTP session(s) outlived the connection.");
-            await Task.Delay(50);
-        }
-
+        await server.AssertSessionsClosedAsync($"{fault}/{policy}");
         output.WriteLine($"CELL | http | {fault} | {policy} | {summary}");
     }
 
@@ -57,14 +48,7 @@ public sealed class HttpFaultMatrixTests(ITestOutputHelper output)
             HttpClientName = TrustingClientName,
         });
         string summary = await FaultMatrixTests.RunCellAsync(endpoint, fault, policy);
-
-        var clock = Stopwatch.StartNew();
-        int open;
-        while ((open = await server.OpenSessionsAsync()) > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{fault}/{policy}: {open} HTTPS session(s) outlived the connection.");
-            await Task.Delay(50);
-        }
+        await server.AssertSessionsClosedAsync($"{fault}/{policy} over HTTPS");
 
         string protocols = await server.ProtocolsAsync();
         Assert.DoesNotContain("HTTP/1.1", protocols, StringComparison.Ordinal);
@@ -73,14 +57,5 @@ public sealed class HttpFaultMatrixTests(ITestOutputHelper output)
 
     private const string TrustingClientName = "https-fault-matrix";
 
-    /// <summary>McpSdk's HTTP defaults, trusting the fault server's self-signed certificate (loopback only).</summary>
-    private static readonly Lazy<IHttpClientFactory> s_trustingClients = new(() =>
-    {
-        var services = new ServiceCollection();
-        services.AddHttpClient(TrustingClientName)
-            .AddMcpSdkHttpDefaults()
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
-                ((SocketsHttpHandler)handler).SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true);
-        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-    });
+    private static readonly Lazy<IHttpClientFactory> s_trustingClients = new(() => HttpFaultServer.TrustingClients(TrustingClientName));
 }

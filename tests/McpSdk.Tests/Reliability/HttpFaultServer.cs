@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpSdk.Tests.Reliability;
 
@@ -56,6 +57,32 @@ internal sealed class HttpFaultServer : IAsyncDisposable
     /// <summary>Sessions the server handed out and has not seen closed (by DELETE or by expiring them).</summary>
     public async Task<int> OpenSessionsAsync() =>
         int.Parse(await s_probe.GetStringAsync(new Uri(Uri, "/faults/sessions")), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Waits up to 10 s for every HTTP session the server handed out to be closed (DELETE) or expired.</summary>
+    public async Task AssertSessionsClosedAsync(string what)
+    {
+        var clock = Stopwatch.StartNew();
+        int open;
+        while ((open = await OpenSessionsAsync()) > 0)
+        {
+            Xunit.Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{what}: {open} HTTP session(s) outlived the connection.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// An <see cref="IHttpClientFactory"/> whose client <paramref name="name"/> has McpSdk's HTTP defaults and trusts the
+    /// HTTPS mode's self-signed certificate (the server is on loopback; nothing else is reached).
+    /// </summary>
+    public static IHttpClientFactory TrustingClients(string name, bool preferHttp2 = true)
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient(name)
+            .AddMcpSdkHttpDefaults(preferHttp2: preferHttp2)
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
+                ((SocketsHttpHandler)handler).SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true);
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    }
 
     /// <summary>The HTTP versions of the MCP requests the server received, e.g. <c>HTTP/2=5</c>.</summary>
     public Task<string> ProtocolsAsync() => s_probe.GetStringAsync(new Uri(Uri, "/faults/protocols"));
