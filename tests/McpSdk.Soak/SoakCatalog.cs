@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Testing;
 
 namespace McpSdk.Soak;
 
@@ -41,7 +42,7 @@ internal static class SoakCatalog
         Kind("wrong-shape", "wrong-shape", "wrong-shape", 3, null, (t, _, c) => t.WrongShapeAsync(c)),
         Kind("garbage line", "garbage", "garbage", 3, null, (t, _, c) => t.GarbageAsync(c)),
         Kind("unknown-id", "unknown-id", "unknown-id", 3, null, (t, _, c) => t.UnknownIdAsync(c)),
-        Kind("progress-after-result", "progress-after-result", "progress-after-result", 2, null, (t, late, c) => late.CallAsync(t, c)),
+        Kind("progress-after-result", "progress-after-result", "progress-after-result", 2, null, (t, late, c) => late.CallAsync(sink => t.ProgressAfterResultAsync(sink, c))),
     ]);
 
     public static IReadOnlyList<SoakCallKind> All { get; } = [.. Healthy, .. Faults];

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Testing;
 
 namespace McpSdk.Soak;
 

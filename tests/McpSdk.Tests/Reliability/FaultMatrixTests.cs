@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Tests.Peers;
+using McpSdk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -168,7 +169,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             McpConnectionStats after = connection.GetStats();
             AssertQuiet(after, Calls + 1 + lostProbes + timedOutProbes);
             await Task.Delay(200); // a progress notification sent after the result has had time to arrive
-            Assert.Equal(0, progress.Late);
+            Assert.Equal(0L, progress.Late);
 
             summary = Summarize(outcomes, after, deadline)
                 + (lostProbes == 0 ? string.Empty : $" | {lostProbes} recovery probe(s) lost before the pool noticed the crash")
@@ -279,32 +280,4 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     }
 
     private sealed record Outcome(Exception? Error, TimeSpan Elapsed, bool CallerCancelled);
-
-    /// <summary>Counts progress reported for a call after that call has already returned (it must never happen).</summary>
-    private sealed class LateProgress
-    {
-        private int _late;
-
-        public int Late => Volatile.Read(ref _late);
-
-        public async Task CallAsync(Func<IProgress<McpProgress>, Task<string>> call)
-        {
-            var sink = new Sink(this);
-            await call(sink);
-            Volatile.Write(ref sink.Returned, true);
-        }
-
-        private sealed class Sink(LateProgress owner) : IProgress<McpProgress>
-        {
-            public bool Returned;
-
-            public void Report(McpProgress value)
-            {
-                if (Volatile.Read(ref Returned))
-                {
-                    Interlocked.Increment(ref owner._late);
-                }
-            }
-        }
-    }
 }

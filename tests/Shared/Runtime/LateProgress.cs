@@ -2,11 +2,11 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace McpSdk.Soak;
+namespace McpSdk.Testing;
 
 /// <summary>
-/// Calls <c>progress-after-result</c> (the server sends a progress notification after its answer) and counts the
-/// reports that reach a call's <see cref="IProgress{T}"/> after the call returned: there should be none.
+/// Counts progress reported for a call after that call has already returned: with <c>progress-after-result</c> (the
+/// server sends a progress notification after its answer) there must be none. Shared by the fault matrix and the soak.
 /// </summary>
 internal sealed class LateProgress
 {
@@ -14,12 +14,13 @@ internal sealed class LateProgress
 
     public long Late => Interlocked.Read(ref _late);
 
-    public async Task CallAsync(ISoakTools tools, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/> with a progress sink that counts every report arriving after it returned.</summary>
+    public async Task CallAsync(Func<IProgress<McpProgress>, Task> call)
     {
         var sink = new Sink(this);
         try
         {
-            await tools.ProgressAfterResultAsync(sink, cancellationToken).ConfigureAwait(false);
+            await call(sink).ConfigureAwait(false);
         }
         finally
         {
