@@ -14,16 +14,18 @@ namespace McpSdk.Benchmarks;
 
 /// <summary>
 /// The load table of the issue "Pooled transport" (not BenchmarkDotNet; wall clock and /proc CPU): the real
-/// server-everything over stdio and/or Streamable HTTP (<c>--transport stdio|http|both</c>, default stdio; over HTTP each
-/// contender gets its own <c>streamableHttp</c> server on a free loopback port), tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
-/// a time) and sequentially, for six contenders interleaved A B C D E F, F E D C B A, A B C … in one run (counterbalanced:
-/// see <see cref="MeasureAsync"/>), each with its own server
-/// process started once and kept for the whole run. A "warm" phase after <c>--warmup</c> calls per contender and a
+/// server-everything over stdio and/or Streamable HTTP (<c>--transport stdio|http|both</c>, default stdio; over HTTP the
+/// contenders share one <c>streamableHttp</c> server on a free loopback port, or get one each with
+/// <c>--server-per-contender</c>), tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
+/// a time) and sequentially, for six contenders interleaved in one run, the order rotating and reversing from round to
+/// round so each takes every place (counterbalanced: see <see cref="MeasureAsync"/>); over stdio each has its own server
+/// process started once and kept for the whole run. The paired ratio comes with a 95 % interval (<see cref="MedianInterval"/>)
+/// from 6 rounds on. A "warm" phase after <c>--warmup</c> calls per contender and a
 /// "steady" phase after <c>--steady</c> calls; medians of <c>--repeats</c> rounds; ratios to the official C# SDK measured
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
 /// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]
-/// [--transport stdio|http|both] [--http-server everything|csharp|csharp-https]</c>
+/// [--transport stdio|http|both] [--http-server everything|csharp|csharp-https] [--server-per-contender]</c>
 /// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
 /// </summary>
 internal static class Load
@@ -83,7 +85,7 @@ internal static class Load
 
         foreach (string transport in transports)
         {
-            await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, httpServer == "csharp-https", nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
+            await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, httpServer == "csharp-https", args.Contains("--server-per-contender"), nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
         }
 
         if (layerCalls > 0)
@@ -97,7 +99,7 @@ internal static class Load
     }
 
     private static async Task RunContendersAsync(
-        string transport, string server, string? csharpHttpServer, bool https, string nodeClient, HashSet<int>? only,
+        string transport, string server, string? csharpHttpServer, bool https, bool serverPerContender, string nodeClient, HashSet<int>? only,
         int calls, int sequentialCalls, int warmup, int steady, int repeats, bool allocationTypes)
     {
         Console.WriteLine();
@@ -122,14 +124,24 @@ internal static class Load
         }
         else
         {
-            // One server (server-everything streamableHttp, or the C# server) on a free loopback port per contender,
-            // started here and stopped by PID after the contender; both sessions of "2 sessions" are on that one server.
+            // One server (server-everything streamableHttp, or the C# server) on a free loopback port, shared by every
+            // contender (they take turns), stopped by PID at the end; both sessions of "2 sessions" are on it. Shared,
+            // because server processes differ: in a 12-round run with a server per contender, the four servers spent
+            // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel (§7f).
+            // --server-per-contender brings back one server each.
+            LoadHttpServer? shared = null;
             async Task<LoadContender> OnOwnServer(Func<Uri, Task<LoadContender>> start)
             {
-                LoadHttpServer httpServer = csharpHttpServer is null
-                    ? await LoadHttpServer.StartAsync(server).ConfigureAwait(false)
-                    : await LoadHttpServer.StartCSharpAsync(csharpHttpServer, https).ConfigureAwait(false);
-                servers.Add(httpServer);
+                LoadHttpServer? httpServer = serverPerContender ? null : shared;
+                if (httpServer is null)
+                {
+                    httpServer = csharpHttpServer is null
+                        ? await LoadHttpServer.StartAsync(server).ConfigureAwait(false)
+                        : await LoadHttpServer.StartCSharpAsync(csharpHttpServer, https).ConfigureAwait(false);
+                    servers.Add(httpServer);
+                    shared ??= httpServer;
+                }
+
                 LoadContender contender = await start(httpServer.Uri).ConfigureAwait(false);
                 contender.UseServerPids([httpServer.Pid]);
                 return contender;
@@ -256,10 +268,11 @@ internal static class Load
         {
             foreach ((int inFlight, int count) in new[] { (Concurrent, calls), (1, sequentialCalls) })
             {
-                // Counterbalanced: A B C D in even rounds, D C B A in odd ones. A window runs a little faster after
-                // another contender's busy window (the thread pool has grown, caches are warm): measured here at
-                // 3-6 % for the later of two contenders over HTTP, enough to decide a 1.0x comparison.
-                foreach ((int i, LoadContender contender) in round % 2 == 0 ? contenders : Enumerable.Reverse(contenders))
+                // Counterbalanced: a window runs a little faster after another contender's busy window (the thread
+                // pool has grown, caches are warm): measured here at 3-6 % for the later of two contenders over HTTP,
+                // enough to decide a 1.0x comparison. So every contender takes every place in the order: the order
+                // rotates each round (A B C D, B C D A, …) and runs backwards in the next n rounds (D C B A, A D C B, …).
+                foreach ((int i, LoadContender contender) in RoundOrder(contenders, round))
                 {
                     LoadWindow window = await contender.RunAsync(inFlight, count).ConfigureAwait(false);
                     if (!windows.TryGetValue((i, inFlight), out List<LoadWindow>? list))
@@ -279,6 +292,13 @@ internal static class Load
         return windows;
     }
 
+    private static IEnumerable<T> RoundOrder<T>(List<T> contenders, int round)
+    {
+        int n = contenders.Count;
+        IEnumerable<T> rotated = contenders.Skip(round % n).Concat(contenders.Take(round % n));
+        return round / n % 2 == 0 ? rotated : rotated.Reverse();
+    }
+
     private static void PrintTable(
         string phase, int inFlight, List<(int Index, LoadContender Contender)> contenders, Dictionary<(int, int), List<LoadWindow>> windows)
     {
@@ -288,8 +308,8 @@ internal static class Load
         Console.WriteLine();
         Console.WriteLine($"### {phase}, {(inFlight == 1 ? "sequential (1 in flight)" : $"{inFlight} in flight")} — medians");
         Console.WriteLine();
-        Console.WriteLine("| contender | calls/s | vs C# SDK | paired | p50 µs | p99 µs | client CPU µs/call | vs C# SDK | B/call | server CPU µs/call |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| contender | calls/s | vs C# SDK | paired (95 % CI) | p50 µs | p99 µs | client CPU µs/call | vs C# SDK | B/call | server CPU µs/call | server cores busy |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach ((int i, LoadContender contender) in contenders)
         {
             List<LoadWindow> list = windows[(i, inFlight)];
@@ -298,7 +318,8 @@ internal static class Load
             string bytes = list[0].Bytes is null ? "n/a" : Median(list, w => w.BytesPerCall!.Value).ToString("F0", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {contender.Name} | {rate:F0} | {Ratio(rate, baseRate)} | {PairedRatio(list, hasBaseline ? windows[(Baseline, inFlight)] : null)} | {Median(list, w => w.P50Us):F0} | {Median(list, w => w.P99Us):F0} | " +
-                $"{cpu:F1} | {Ratio(cpu, baseCpu)} | {bytes} | {Median(list, w => w.ServerCpuUsPerCall):F1} |"));
+                $"{cpu:F1} | {Ratio(cpu, baseCpu)} | {bytes} | {Median(list, w => w.ServerCpuUsPerCall):F1} | " +
+                $"{Median(list, w => w.ServerCpuUsPerCall * w.CallsPerSecond / 1e6):F2} |"));
         }
     }
 
@@ -307,7 +328,7 @@ internal static class Load
         double.IsNaN(baseline) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{value / baseline:F2}×");
 
     // Median over rounds of (contender ÷ baseline) in the same round: the two ran seconds apart, so a load burst that
-    // hits one round moves both, which the ratio of medians does not cancel.
+    // hits one round moves both, which the ratio of medians does not cancel. From 6 rounds on, with its interval.
     private static string PairedRatio(List<LoadWindow> windows, List<LoadWindow>? baseline)
     {
         if (baseline is null)
@@ -317,7 +338,10 @@ internal static class Load
 
         int rounds = Math.Min(windows.Count, baseline.Count);
         var ratios = Enumerable.Range(0, rounds).Select(r => windows[r].CallsPerSecond / baseline[r].CallsPerSecond).ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"{Median(ratios, x => x):F2}×");
+        string median = string.Create(CultureInfo.InvariantCulture, $"{Median(ratios, x => x):F2}×");
+        return MedianInterval.Of(ratios) is { } ci
+            ? string.Create(CultureInfo.InvariantCulture, $"{median} ({ci.Low:F2}–{ci.High:F2})")
+            : median;
     }
 
     private static async Task LayersAsync(int calls, int repeats, bool allocationTypes)
