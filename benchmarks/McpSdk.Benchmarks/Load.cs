@@ -130,7 +130,7 @@ internal static class Load
             // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel (§7f).
             // --server-per-contender brings back one server each.
             LoadHttpServer? shared = null;
-            async Task<LoadContender> OnOwnServer(Func<Uri, Task<LoadContender>> start)
+            async Task<LoadContender> OnServer(Func<Uri, Task<LoadContender>> start)
             {
                 LoadHttpServer? httpServer = serverPerContender ? null : shared;
                 if (httpServer is null)
@@ -151,12 +151,12 @@ internal static class Load
                 uri, new McpHttpOptions { TransportMode = HttpTransportMode.StreamableHttp, HttpClientFactory = s_httpClients.Value });
             factories =
             [
-                () => OnOwnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1).ConfigureAwait(false)),
-                () => OnOwnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2).ConfigureAwait(false)),
-                () => OnOwnServer(async uri => await SdkSessionContender.StartAsync(Endpoint(uri)).ConfigureAwait(false)),
-                () => OnOwnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
-                () => OnOwnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
-                () => OnOwnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2).ConfigureAwait(false)),
+                () => OnServer(async uri => await SdkSessionContender.StartAsync(Endpoint(uri)).ConfigureAwait(false)),
+                () => OnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
+                () => OnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
+                () => OnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
             ];
         }
 
