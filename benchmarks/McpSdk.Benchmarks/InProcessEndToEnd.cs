@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using static McpSdk.Benchmarks.Statistics;
 using McpSdk.Endpoints;
 using McpSdk.Invocation;
 using McpSdk.Sessions;
@@ -124,7 +125,6 @@ internal static class InProcessEndToEnd
         },
     };
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static int Option(string[] args, string name, int fallback)
     {

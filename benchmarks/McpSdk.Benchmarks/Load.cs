@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using static McpSdk.Benchmarks.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 
@@ -19,7 +20,7 @@ namespace McpSdk.Benchmarks;
 /// <c>--server-per-contender</c>), tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
 /// a time) and sequentially, for six contenders interleaved in one run, the order rotating and reversing from round to
 /// round so each takes every place (counterbalanced: see <see cref="MeasureAsync"/>); over stdio each has its own server
-/// process started once and kept for the whole run. The paired ratio comes with a 95 % interval (<see cref="MedianInterval"/>)
+/// process started once and kept for the whole run. The paired ratio comes with a 95 % interval (<see cref="Statistics.MedianInterval"/>)
 /// from 6 rounds on. A "warm" phase after <c>--warmup</c> calls per contender and a
 /// "steady" phase after <c>--steady</c> calls; medians of <c>--repeats</c> rounds; ratios to the official C# SDK measured
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
@@ -338,8 +339,8 @@ internal static class Load
 
         int rounds = Math.Min(windows.Count, baseline.Count);
         var ratios = Enumerable.Range(0, rounds).Select(r => windows[r].CallsPerSecond / baseline[r].CallsPerSecond).ToList();
-        string median = string.Create(CultureInfo.InvariantCulture, $"{Median(ratios, x => x):F2}×");
-        return MedianInterval.Of(ratios) is { } ci
+        string median = string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):F2}×");
+        return MedianInterval(ratios) is { } ci
             ? string.Create(CultureInfo.InvariantCulture, $"{median} ({ci.Low:F2}–{ci.High:F2})")
             : median;
     }
@@ -381,10 +382,10 @@ internal static class Load
                 Console.WriteLine("|---|---:|---:|---:|---:|");
                 for (int l = 0; l < layers.Length; l++)
                 {
-                    double c = Median(cpu[l], x => x);
-                    double b = Median(bytes[l], x => x);
+                    double c = Median(cpu[l]);
+                    double b = Median(bytes[l]);
                     string added = l == 0 ? "| | " : string.Create(CultureInfo.InvariantCulture,
-                        $"| {c - Median(cpu[l - 1], x => x):F2} | {b - Median(bytes[l - 1], x => x):F0} ");
+                        $"| {c - Median(cpu[l - 1]):F2} | {b - Median(bytes[l - 1]):F0} ");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {layers[l].Name} | {c:F2} | {b:F0} {added}|"));
                 }
             }
@@ -394,12 +395,6 @@ internal static class Load
                 await AllocationSampler.PrintAsync(layers, calls).ConfigureAwait(false);
             }
         }
-    }
-
-    private static double Median<T>(List<T> values, Func<T, double> selector)
-    {
-        double[] sorted = [.. values.Select(selector).Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static int IntOption(string[] args, string name, int fallback)
