@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Core;
 using McpSdk.Diagnostics;
 using McpSdk.Invocation;
-using McpSdk.Scheduling;
 using McpSdk.Sessions;
 using McpSdk.Validation;
 using Microsoft.Extensions.Logging;
@@ -25,32 +25,22 @@ namespace McpSdk;
 /// </example>
 public sealed class McpConnection : IAsyncDisposable
 {
-    private readonly PriorityScheduler _scheduler;
+    private readonly ConnectionCore _core;
     private int _disposed;
 
     internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, Func<CancellationToken, Task<IMcpSession>> connect)
+        : this(endpoint, options, connect, CreateValidator(endpoint, options))
+    {
+    }
+
+    private McpConnection(
+        McpEndpoint endpoint, McpConnectionOptions options, Func<CancellationToken, Task<IMcpSession>> connect, ToolValidator? validator)
     {
         Endpoint = endpoint;
         Options = options;
-        ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.SessionPool");
-        ToolValidator = options.ValidateToolsOnConnect == McpToolValidation.None
-            ? null
-            : new ToolValidator(options.ValidateToolsOnConnect, endpoint.Name, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolValidation"));
-
-        // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
-        _scheduler = new PriorityScheduler(options.MaxConcurrency, options.QueueLimit, options.PriorityAgingAdmissions, options.TimeProvider);
-        _scheduler.SetCapacity(0);
-        Pool = new SessionPool(
-            connect,
-            endpoint.Name,
-            options,
-            logger,
-            capacity => _scheduler.SetCapacity(capacity),
-            failure => _scheduler.FailWaiting(tool => failure is McpToolDriftException drift
-                ? new McpToolDriftException(drift.EndpointName, drift.Drifts)
-                : new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure)));
-        Invoker = new ToolInvoker(
-            this, _scheduler, options.TimeProvider, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolInvoker"));
+        ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _core = new ConnectionCore(endpoint.Name, options, connect, validator, loggerFactory.CreateLogger("McpSdk.SessionPool"));
+        Invoker = new ToolInvoker(_core, options, loggerFactory.CreateLogger("McpSdk.ToolInvoker"));
         LiveResourceCounters.ConnectionCreated();
     }
 
@@ -58,7 +48,7 @@ public sealed class McpConnection : IAsyncDisposable
     internal McpConnection(McpEndpoint endpoint, McpConnectionOptions options, IMcpSession session)
         : this(endpoint, options, _ => Task.FromException<IMcpSession>(new InvalidOperationException("This connection has exactly the one session it was given.")))
     {
-        Pool.AddOpened(session);
+        _core.Pool.AddOpened(session);
     }
 
     /// <summary>The endpoint this connection opens sessions to.</summary>
@@ -68,13 +58,6 @@ public sealed class McpConnection : IAsyncDisposable
     public McpConnectionOptions Options { get; }
 
     internal ToolInvoker Invoker { get; }
-
-    internal SessionPool Pool { get; }
-
-    /// <summary>Compares the bound tool methods with the server's tools; <see langword="null"/> unless validation is on.</summary>
-    internal ToolValidator? ToolValidator { get; }
-
-    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
     /// Opens a connection: starts <see cref="McpConnectionOptions.MinSessions"/> sessions (at least one) and completes
@@ -90,7 +73,7 @@ public sealed class McpConnection : IAsyncDisposable
         McpConnection connection = Create(endpoint, options);
         try
         {
-            await connection.Pool.StartAsync(cancellationToken).ConfigureAwait(false);
+            await connection._core.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -113,20 +96,27 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= new McpConnectionOptions();
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        McpConnection? connection = null;
-        connection = new McpConnection(
+        ToolValidator? validator = CreateValidator(endpoint, options);
+        return new McpConnection(
             endpoint,
             options,
-            async token => await connection!.ConnectSessionAsync(loggerFactory, token).ConfigureAwait(false));
-        return connection;
+            token => ConnectSessionAsync(endpoint, options, validator, loggerFactory, token),
+            validator);
     }
 
+    private static ToolValidator? CreateValidator(McpEndpoint endpoint, McpConnectionOptions options) =>
+        options.ValidateToolsOnConnect == McpToolValidation.None
+            ? null
+            : new ToolValidator(
+                options.ValidateToolsOnConnect, endpoint.Name, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("McpSdk.ToolValidation"));
+
     /// <summary>Opens one session; the first one also lists the server's tools when validation is on.</summary>
-    private async Task<IMcpSession> ConnectSessionAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private static async Task<IMcpSession> ConnectSessionAsync(
+        McpEndpoint endpoint, McpConnectionOptions options, ToolValidator? validator, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        ToolValidator?.ThrowIfFailed();
-        SdkSession session = await SdkSession.ConnectAsync(Endpoint, Options, loggerFactory, cancellationToken).ConfigureAwait(false);
-        if (ToolValidator is { NeedsServerTools: true } validator)
+        validator?.ThrowIfFailed();
+        SdkSession session = await SdkSession.ConnectAsync(endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (validator is { NeedsServerTools: true })
         {
             try
             {
@@ -143,15 +133,15 @@ public sealed class McpConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Opens the connection's first sessions now (<see cref="McpConnectionOptions.MinSessions"/>, at least one) if none
-    /// is open yet; a connection from <see cref="Create"/> otherwise opens them on its first call.
+    /// Opens the connection's first sessions now (<see cref="McpConnectionOptions.MinSessions"/>, at least one) unless one
+    /// is live; a connection from <see cref="Create"/> otherwise opens them on its first call. Concurrent callers wait
+    /// for the same opening; after a failed one, the next call tries again.
     /// </summary>
-    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <param name="cancellationToken">Cancels waiting for the opening (which goes on for the connection's other users).</param>
     public Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        McpPoolStats pool = Pool.Snapshot();
-        return pool.Live + pool.Starting > 0 ? Task.CompletedTask : Pool.StartAsync(cancellationToken);
+        return _core.StartAsync(cancellationToken);
     }
 
     /// <summary>
@@ -168,7 +158,7 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         TClient client = McpClientRegistry.Create<TClient>(Invoker);
-        ToolValidator?.OnClientCreated();
+        _core.Validator?.OnClientCreated();
         return client;
     }
 
@@ -176,40 +166,7 @@ public sealed class McpConnection : IAsyncDisposable
     /// The connection's counters, per tool and in total, read without stopping calls. At every quiescent moment
     /// <c>Submitted == Succeeded + Failed + Cancelled</c>.
     /// </summary>
-    public McpConnectionStats GetStats()
-    {
-        var tools = new Dictionary<string, McpToolStats>(StringComparer.Ordinal);
-        long[] buckets = LatencyHistogram.CreateBuckets();
-        long count = 0, sum = 0;
-        McpToolStats total = new() { Queued = McpQueuedCounts.Empty };
-        foreach (ToolGate gate in _scheduler.Gates)
-        {
-            McpToolStats tool = gate.Snapshot();
-            tools[gate.ToolName] = tool;
-            gate.Statistics.Latency.AddTo(buckets, ref count, ref sum);
-            total = total with
-            {
-                Submitted = total.Submitted + tool.Submitted,
-                Succeeded = total.Succeeded + tool.Succeeded,
-                Failed = total.Failed + tool.Failed,
-                Cancelled = total.Cancelled + tool.Cancelled,
-                Rejected = total.Rejected + tool.Rejected,
-                TimedOut = total.TimedOut + tool.TimedOut,
-                Retried = total.Retried + tool.Retried,
-                InFlight = total.InFlight + tool.InFlight,
-                Queued = new McpQueuedCounts(
-                    total.Queued.Critical + tool.Queued.Critical,
-                    total.Queued.High + tool.Queued.High,
-                    total.Queued.Normal + tool.Queued.Normal,
-                    total.Queued.Low + tool.Queued.Low),
-            };
-        }
-
-        return new McpConnectionStats(total with { Latency = LatencyHistogram.Summarise(buckets, count, sum) }, tools)
-        {
-            Pool = Pool.Snapshot(),
-        };
-    }
+    public McpConnectionStats GetStats() => _core.GetStats();
 
     /// <summary>
     /// Ends every session (and, for stdio endpoints, every server process). Waiting calls fail with
@@ -224,8 +181,7 @@ public sealed class McpConnection : IAsyncDisposable
 
         try
         {
-            _scheduler.Dispose();
-            await Pool.DisposeAsync().ConfigureAwait(false);
+            await _core.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -233,24 +189,5 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The session for an admitted call: the least-loaded live one, now counting the call.</summary>
-    internal PooledSession RouteCall(ToolMethod method)
-    {
-        if (IsDisposed)
-        {
-            throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{Endpoint.Name}' was disposed; tool '{method.ToolName}' cannot be called.");
-        }
-
-        return Pool.Route()
-            ?? throw new McpSessionLostException(method.ToolName, "no live session: the last one ended before the call could start");
-    }
-
-    /// <summary>A call had to wait: if it waits for session capacity, let the pool grow.</summary>
-    internal void OnCallQueued()
-    {
-        if (_scheduler.Waiting > 0 && _scheduler.InFlight >= _scheduler.Limit)
-        {
-            Pool.RequestCapacity(_scheduler.Waiting);
-        }
-    }
+    private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 }

@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Call of tool {Tool} lost its session: {Reason}")]
     public static partial void CallSessionLost(ILogger logger, string tool, string reason);
+
+    [LoggerMessage(10, LogLevel.Warning, "Background work of the session pool for {Endpoint} ({Work}) failed.")]
+    public static partial void BackgroundWorkFailed(ILogger logger, string work, string endpoint, Exception exception);
 }

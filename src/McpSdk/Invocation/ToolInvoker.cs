@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
@@ -7,9 +8,9 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Core;
 using McpSdk.Diagnostics;
 using Microsoft.Extensions.Logging;
-using McpSdk.Scheduling;
 using McpSdk.Sessions;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -24,18 +25,18 @@ namespace McpSdk.Invocation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolInvoker
 {
-    private readonly McpConnection _connection;
-    private readonly PriorityScheduler _scheduler;
+    private readonly ConnectionCore _core;
+    private readonly McpConnectionOptions _options;
     private readonly TimeProvider _time;
 
     // Never given arguments or results: they may carry secrets. Tool names, outcomes and timings only.
     private readonly ILogger _logger;
 
-    internal ToolInvoker(McpConnection connection, PriorityScheduler scheduler, TimeProvider timeProvider, ILogger logger)
+    internal ToolInvoker(ConnectionCore core, McpConnectionOptions options, ILogger logger)
     {
-        _connection = connection;
-        _scheduler = scheduler;
-        _time = timeProvider;
+        _core = core;
+        _options = options;
+        _time = options.TimeProvider;
         _logger = logger;
     }
 
@@ -43,13 +44,13 @@ public sealed class ToolInvoker
     public BoundTool Bind(ToolMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        _connection.ToolValidator?.Declare(method);
-        if (_connection.Options.ToolPolicies.TryGetValue(method.ToolName, out McpToolPolicy? policyOverride))
+        _core.Validator?.Declare(method);
+        if (_options.ToolPolicies.TryGetValue(method.ToolName, out McpToolPolicy? policyOverride))
         {
             method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName), method.Arguments);
         }
 
-        return new BoundTool(method, _scheduler.GetGate(method.ToolName, method.Policy), _time, _logger);
+        return new BoundTool(method, _core.GetGate(method.ToolName, method.Policy), _time, _logger);
     }
 
     /// <summary>Calls the tool and reads its result.</summary>
@@ -186,7 +187,7 @@ public sealed class ToolInvoker
         }
     }
 
-    /// <summary>One attempt: wait for a slot, run on a session, give the slot back. No slot is held between attempts.</summary>
+    /// <summary>One attempt: admission (slots, rate permit, a live session), the session call, and the lease given back.</summary>
     // Pooled: every call runs at least one attempt, and its state machine would otherwise be an allocation per call.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<CallToolResult> RunAttemptAsync(
@@ -195,13 +196,8 @@ public sealed class ToolInvoker
         Activity? activity = Activity.Current is { } current && ReferenceEquals(current.Source, McpSdkTelemetry.Source) ? current : null;
         bool timed = timer is not null || activity is not null || McpSdkTelemetry.QueueDuration.Enabled;
         long queuedSince = timed ? _time.GetTimestamp() : 0;
-        ValueTask admission = _scheduler.AcquireAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken);
-        if (!admission.IsCompleted)
-        {
-            _connection.OnCallQueued();
-        }
-
-        await admission.ConfigureAwait(false);
+        using CallLease lease = await _core.AdmitAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken)
+            .ConfigureAwait(false);
 
         long runningSince = 0;
         if (timed)
@@ -217,22 +213,11 @@ public sealed class ToolInvoker
             activity?.AddEvent(new ActivityEvent("mcpsdk.admitted", tags: new ActivityTagsCollection { ["mcpsdk.queue.wait_ms"] = waited.TotalMilliseconds }));
         }
 
-        PooledSession session;
-        try
-        {
-            session = _connection.RouteCall(tool.Method);
-        }
-        catch
-        {
-            _scheduler.Release(tool.Gate);
-            throw;
-        }
-
         McpSdkTelemetry.ActiveCalls.Add(1, tool.ToolTag);
-        activity?.SetTag("mcp.session.id", session.Session.SessionId);
+        activity?.SetTag("mcp.session.id", lease.Session.SessionId);
         try
         {
-            return await session.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
+            return await lease.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -250,10 +235,10 @@ public sealed class ToolInvoker
         }
         catch (Exception exception) when (IsSessionLoss(exception))
         {
-            string reason = _connection.IsDisposed ? "the connection was disposed"
+            string reason = _core.IsDisposed ? "the connection was disposed"
                 : exception is HttpRequestException { InnerException: { } cause } ? $"{exception.Message} ({cause.Message})"
                 : exception.Message;
-            _connection.Pool.Suspect(session);
+            lease.SessionLost();
             throw new McpSessionLostException(tool.Method.ToolName, reason, exception);
         }
         finally
@@ -264,8 +249,6 @@ public sealed class ToolInvoker
             }
 
             McpSdkTelemetry.ActiveCalls.Add(-1, tool.ToolTag);
-            _connection.Pool.Return(session);
-            _scheduler.Release(tool.Gate);
         }
     }
 

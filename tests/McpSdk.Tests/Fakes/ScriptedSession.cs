@@ -69,7 +69,13 @@ internal sealed class ScriptedSession : IMcpSession
         }
     }
 
-    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Answers pings; by default at once.</summary>
+    public Func<CancellationToken, Task> Ping { get; set; } = static _ => Task.CompletedTask;
+
+    /// <summary>What disposing the session does after it ends; by default nothing more.</summary>
+    public Func<ValueTask> Disposing { get; set; } = static () => ValueTask.CompletedTask;
+
+    public Task PingAsync(CancellationToken cancellationToken) => Ping(cancellationToken);
 
     /// <summary>Ends the session, as a server process that exits would.</summary>
     public void Fail() => _completion.TrySetResult();
@@ -77,7 +83,7 @@ internal sealed class ScriptedSession : IMcpSession
     public ValueTask DisposeAsync()
     {
         _completion.TrySetResult();
-        return ValueTask.CompletedTask;
+        return Disposing();
     }
 }
 
