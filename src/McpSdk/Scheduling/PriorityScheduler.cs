@@ -21,8 +21,10 @@ namespace McpSdk.Scheduling;
 /// <para>Order: the eligible waiter with the smallest <see cref="WaiterOrder"/> goes first; its key is
 /// "admissions so far − priority × aging step", so every <c>agingStep</c> admissions of waiting are worth one
 /// priority level, and FIFO holds within a level.</para>
-/// <para>Waiters are resumed after the lock is released, on the releasing thread (no thread-pool hop), except
-/// when such hand-offs nest too deeply on one stack; then the batch is resumed on the thread pool once.</para>
+/// <para>Waiters are resumed after the lock is released. A granted waiter resumes on the releasing thread (no
+/// thread-pool hop), except when such hand-offs nest too deeply on one stack; then the batch is resumed on the thread
+/// pool once. A cancelled or failed waiter always resumes on the thread pool: never inside a user's
+/// <c>Cancel()</c>, <see cref="Dispose"/> or <see cref="FailWaiting"/>.</para>
 /// </remarks>
 internal sealed class PriorityScheduler : IDisposable
 {
