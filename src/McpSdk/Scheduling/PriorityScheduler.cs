@@ -122,12 +122,18 @@ internal sealed class PriorityScheduler : IDisposable
             // Methods that call the same tool share its limits; where they differ, the strictest holds.
             gate.Limit = Math.Min(gate.Limit, policy.MaxConcurrency ?? int.MaxValue);
             gate.QueueLimit = Math.Min(gate.QueueLimit, policy.QueueLimit ?? int.MaxValue);
-            if (policy.RateLimitPermits is { } permits
-                && (gate.RateLimiter is null || gate.RateLimiter.AllowsMoreThan(permits, policy.RateLimitWindow)))
+            if (policy.RateLimitPermits is { } permits)
             {
-                ToolRateLimiter? previous = gate.RateLimiter;
-                gate.RateLimiter = new ToolRateLimiter(permits, policy.RateLimitWindow, _timeProvider, DispatchIfWaiting);
-                previous?.Dispose();
+                // Tightened in place, never replaced: a call on the fast path may hold the limiter right now.
+                var bound = new RateLimitBound(permits, policy.RateLimitWindow);
+                if (gate.RateLimiter is { } limiter)
+                {
+                    limiter.Tighten(bound);
+                }
+                else
+                {
+                    gate.RateLimiter = new ToolRateLimiter(bound, _timeProvider, DispatchIfWaiting);
+                }
             }
 
             return gate;
@@ -190,6 +196,7 @@ internal sealed class PriorityScheduler : IDisposable
             }
         }
 
+        // Stops the refill timers only: a call still on the fast path may take a permit from these limiters.
         foreach (ToolGate gate in gates)
         {
             gate.RateLimiter?.Dispose();
@@ -421,8 +428,11 @@ internal sealed class PriorityScheduler : IDisposable
         return false;
     }
 
-    private static McpRateLimitedException RateLimited(ToolGate gate) =>
-        new(gate.ToolName, gate.RateLimiter!.Permits, gate.RateLimiter.Window);
+    private static McpRateLimitedException RateLimited(ToolGate gate)
+    {
+        RateLimitBound bound = gate.RateLimiter!.Bound;
+        return new(gate.ToolName, bound.Permits, bound.Window);
+    }
 
     private static ObjectDisposedException Disposed(string toolName) =>
         new(nameof(McpConnection), $"The MCP connection was disposed; the waiting call of tool '{toolName}' was not started.");
