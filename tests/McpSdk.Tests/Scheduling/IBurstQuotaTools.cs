@@ -10,11 +10,3 @@ public interface IBurstQuotaTools
     [McpTool("shared-quota"), RateLimit(5, PerSeconds = 1)]
     Task<string> QuotaAsync(int id, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The same tool and the same rate as <see cref="IBurstQuotaTools"/>, but ten times the burst: the looser bound.</summary>
-[McpClient]
-public interface ISpreadQuotaTools
-{
-    [McpTool("shared-quota"), RateLimit(50, PerSeconds = 10)]
-    Task<string> QuotaAsync(int id, CancellationToken cancellationToken = default);
-}
