@@ -9,8 +9,8 @@ namespace McpSdk.Benchmarks;
 
 /// <summary>
 /// A session that answers every call at once with the same text result: it costs what the real session's own
-/// work on the arguments costs (<see cref="ToolArguments.ToElements"/>) and nothing else, so a benchmark over it
-/// measures our layers (proxy, invoker, scheduler) and not a transport.
+/// work on the arguments costs (<see cref="ToolArguments.ToCallParams"/>, as <c>SdkSession</c> builds its request)
+/// and nothing else, so a benchmark over it measures our layers (proxy, invoker, scheduler) and not a transport.
 /// </summary>
 internal sealed class CompletedSession : IMcpSession
 {
@@ -24,7 +24,7 @@ internal sealed class CompletedSession : IMcpSession
     public ValueTask<CallToolResult> CallToolAsync(
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
-        _ = arguments.ToElements();
+        _ = arguments.ToCallParams(toolName, progressToken: null);
         return ValueTask.FromResult(s_result);
     }
 

@@ -31,7 +31,7 @@ internal sealed class DeferredSession : IMcpSession
     public ValueTask<CallToolResult> CallToolAsync(
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
-        _ = arguments.ToElements(); // what the real session does with the arguments
+        _ = arguments.ToCallParams(toolName, progressToken: null); // what SdkSession does with the arguments
         PendingCall call = _free.Count > 0 ? _free.Pop() : new PendingCall(this);
         _pending.Enqueue(call);
         return new ValueTask<CallToolResult>(call, call.Version);
@@ -96,13 +96,13 @@ internal static class LoadLayers
 
         Layer[] layers =
         [
-            new("ToolArguments only: write, seal, parse (ToElements), dispose", (inFlight, calls) =>
+            new("ToolArguments only: write, seal, parse into the call params (ToCallParams), dispose", (inFlight, calls) =>
             {
                 for (int i = 0; i < calls; i++)
                 {
                     using var arguments = new ToolArguments();
                     arguments.Add("message", "hello", BenchmarkJsonContext.Default.String);
-                    _ = arguments.ToElements();
+                    _ = arguments.ToCallParams("echo", progressToken: null);
                 }
 
                 return Task.CompletedTask;

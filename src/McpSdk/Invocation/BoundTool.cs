@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.IO;
-using System.Net.Http;
 using System.Threading.Tasks;
 using McpSdk.Diagnostics;
 using McpSdk.Scheduling;
@@ -51,12 +49,10 @@ public sealed class BoundTool
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
 
-                // Only faults of the way to the server: a tool's isError answer, a result mismatch, a deadline and
-                // the caller's cancellation are final.
-                ShouldHandle = new PredicateBuilder<CallToolResult>()
-                    .Handle<McpSessionLostException>()
-                    .Handle<IOException>()
-                    .Handle<HttpRequestException>(),
+                // Only faults of the way to the server, which the invoker has already turned into
+                // McpSessionLostException (IOException, HttpRequestException, a closed transport): a tool's isError
+                // answer, refused credentials, a result mismatch, a deadline and the caller's cancellation are final.
+                ShouldHandle = new PredicateBuilder<CallToolResult>().Handle<McpSessionLostException>(),
                 OnRetry = args =>
                 {
                     gate.Statistics.OnRetried();

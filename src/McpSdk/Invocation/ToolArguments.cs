@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,8 +14,8 @@ namespace McpSdk.Invocation;
 /// </summary>
 /// <remarks>
 /// The writer and its buffer are reused per thread: a proxy fills the arguments synchronously, and the invoker seals
-/// them (copies the JSON out, exactly sized) before it first awaits. What a call keeps is that copy, one parsed
-/// document and a read-only view of its properties.
+/// them (copies the JSON out, exactly sized) before it first awaits. What a call keeps is that copy and the one
+/// parsed document its <c>tools/call</c> params wrap (<see cref="ToCallParams"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ToolArguments : IDisposable
@@ -33,7 +32,6 @@ public sealed class ToolArguments : IDisposable
     private WriterState? _writer;
     private byte[]? _json;
     private JsonDocument? _document;
-    private JsonObjectView? _elements;
     private (string Name, Exception Error)? _unwritable;
 
     /// <summary>Starts an empty argument object.</summary>
@@ -109,11 +107,13 @@ public sealed class ToolArguments : IDisposable
         _writer = null;
     }
 
-    /// <summary>The arguments as the official SDK's request expects them; the elements live as long as this object.</summary>
-    internal IDictionary<string, JsonElement> ToElements() => _elements ??= new JsonObjectView(Document().RootElement);
-
-    /// <summary>The arguments parsed once, over the sealed JSON (no copy); disposed with this object.</summary>
-    private JsonDocument Document()
+    /// <summary>
+    /// The whole <c>tools/call</c> params object, <c>{"name":…,"arguments":…}</c> (with <c>_meta.progressToken</c> when
+    /// given), as the node the official SDK's request carries. The arguments node wraps the sealed JSON, parsed once
+    /// (no copy; the document lives as long as this object), and is written out from it as is: the SDK's typed path
+    /// would serialise the arguments and parse them again.
+    /// </summary>
+    internal JsonNode ToCallParams(string toolName, long? progressToken)
     {
         if (_document is null)
         {
@@ -121,21 +121,10 @@ public sealed class ToolArguments : IDisposable
             _document = JsonDocument.Parse(_json);
         }
 
-        return _document;
-    }
-
-    /// <summary>
-    /// The whole <c>tools/call</c> params object, <c>{"name":…,"arguments":…}</c> (with <c>_meta.progressToken</c> when
-    /// given), as the node the official SDK's request carries. The arguments node reads the same parsed document as
-    /// <see cref="ToElements"/> and is written out from it as is: the SDK's typed path would serialise the arguments
-    /// and parse them again.
-    /// </summary>
-    internal JsonNode ToCallParams(string toolName, long? progressToken)
-    {
         var parameters = new JsonObject
         {
             ["name"] = toolName,
-            ["arguments"] = JsonObject.Create(Document().RootElement),
+            ["arguments"] = JsonObject.Create(_document.RootElement),
         };
         if (progressToken is { } token)
         {
@@ -143,13 +132,6 @@ public sealed class ToolArguments : IDisposable
         }
 
         return parameters;
-    }
-
-    /// <summary>The arguments as JSON text, for logs and tests.</summary>
-    public override string ToString()
-    {
-        Seal();
-        return System.Text.Encoding.UTF8.GetString(_json!);
     }
 
     /// <inheritdoc/>

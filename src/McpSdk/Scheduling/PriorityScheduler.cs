@@ -21,8 +21,10 @@ namespace McpSdk.Scheduling;
 /// <para>Order: the eligible waiter with the smallest <see cref="WaiterOrder"/> goes first; its key is
 /// "admissions so far − priority × aging step", so every <c>agingStep</c> admissions of waiting are worth one
 /// priority level, and FIFO holds within a level.</para>
-/// <para>Waiters are resumed after the lock is released, on the releasing thread (no thread-pool hop), except
-/// when such hand-offs nest too deeply on one stack; then the batch is resumed on the thread pool once.</para>
+/// <para>Waiters are resumed after the lock is released. A granted waiter resumes on the releasing thread (no
+/// thread-pool hop), except when such hand-offs nest too deeply on one stack; then the batch is resumed on the thread
+/// pool once. A cancelled or failed waiter always resumes on the thread pool: never inside a user's
+/// <c>Cancel()</c>, <see cref="Dispose"/> or <see cref="FailWaiting"/>.</para>
 /// </remarks>
 internal sealed class PriorityScheduler : IDisposable
 {
@@ -120,12 +122,18 @@ internal sealed class PriorityScheduler : IDisposable
             // Methods that call the same tool share its limits; where they differ, the strictest holds.
             gate.Limit = Math.Min(gate.Limit, policy.MaxConcurrency ?? int.MaxValue);
             gate.QueueLimit = Math.Min(gate.QueueLimit, policy.QueueLimit ?? int.MaxValue);
-            if (policy.RateLimitPermits is { } permits
-                && (gate.RateLimiter is null || gate.RateLimiter.AllowsMoreThan(permits, policy.RateLimitWindow)))
+            if (policy.RateLimitPermits is { } permits)
             {
-                ToolRateLimiter? previous = gate.RateLimiter;
-                gate.RateLimiter = new ToolRateLimiter(permits, policy.RateLimitWindow, _timeProvider, DispatchIfWaiting);
-                previous?.Dispose();
+                // Tightened in place, never replaced: a call on the fast path may hold the limiter right now.
+                var bound = new RateLimitBound(permits, policy.RateLimitWindow);
+                if (gate.RateLimiter is { } limiter)
+                {
+                    limiter.Tighten(bound);
+                }
+                else
+                {
+                    gate.RateLimiter = new ToolRateLimiter(bound, _timeProvider, DispatchIfWaiting);
+                }
             }
 
             return gate;
@@ -188,6 +196,7 @@ internal sealed class PriorityScheduler : IDisposable
             }
         }
 
+        // Stops the refill timers only: a call still on the fast path may take a permit from these limiters.
         foreach (ToolGate gate in gates)
         {
             gate.RateLimiter?.Dispose();
@@ -419,8 +428,11 @@ internal sealed class PriorityScheduler : IDisposable
         return false;
     }
 
-    private static McpRateLimitedException RateLimited(ToolGate gate) =>
-        new(gate.ToolName, gate.RateLimiter!.Permits, gate.RateLimiter.Window);
+    private static McpRateLimitedException RateLimited(ToolGate gate)
+    {
+        RateLimitBound bound = gate.RateLimiter!.Bound;
+        return new(gate.ToolName, bound.Permits, bound.Window);
+    }
 
     private static ObjectDisposedException Disposed(string toolName) =>
         new(nameof(McpConnection), $"The MCP connection was disposed; the waiting call of tool '{toolName}' was not started.");

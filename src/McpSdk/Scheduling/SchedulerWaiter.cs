@@ -7,9 +7,9 @@ namespace McpSdk.Scheduling;
 
 /// <summary>
 /// One call waiting for a slot. Its state moves once, under the scheduler's lock, from waiting to granted,
-/// cancelled or failed; the awaiting caller is resumed afterwards, outside the lock. A granted waiter goes back to
-/// the scheduler's pool once its result has been read; a cancelled one never does, because the waiting line drops
-/// cancelled entries lazily and may still hold it.
+/// cancelled or failed; the awaiting caller is resumed afterwards, outside the lock: inline when granted, on the
+/// thread pool when cancelled or failed. A granted waiter goes back to the scheduler's pool once its result has been
+/// read; a cancelled one never does, because the waiting line drops cancelled entries lazily and may still hold it.
 /// </summary>
 internal sealed class SchedulerWaiter : IValueTaskSource
 {
@@ -18,8 +18,8 @@ internal sealed class SchedulerWaiter : IValueTaskSource
     public const int Cancelled = 2;
     public const int Failed = 3;
 
-    // Continuations run on the thread that completes the waiter (a releasing call): no thread-pool hop per
-    // hand-off. The scheduler completes waiters only after leaving its lock.
+    // Where the continuation runs is chosen per completion (see Complete). The scheduler completes waiters only after
+    // leaving its lock.
     private ManualResetValueTaskSourceCore<bool> _core;
     private CancellationTokenRegistration _registration;
     private Exception? _error;
@@ -79,6 +79,11 @@ internal sealed class SchedulerWaiter : IValueTaskSource
     public void Complete()
     {
         _registration.Dispose();
+
+        // A grant resumes the caller on the releasing thread: no thread-pool hop per hand-off. A cancelled or failed
+        // wait is ended by a user's Cancel(), a disposal or a failing pool, which must not run the caller's code on
+        // their stack; it resumes on the thread pool, as System.Threading.Channels does.
+        _core.RunContinuationsAsynchronously = _error is not null;
         if (_error is null)
         {
             _core.SetResult(true);

@@ -28,6 +28,11 @@ internal sealed class ToolGate
     /// <summary>The most calls waiting; <see cref="int.MaxValue"/> when unbounded. Only ever lowered.</summary>
     public int QueueLimit { get; set; } = int.MaxValue;
 
+    /// <summary>
+    /// The tool's rate limiter, or <see langword="null"/> while no method declares one. Set once, under the scheduler's
+    /// lock, and read without it; never replaced, because a call may be taking a permit from it: a stricter bound
+    /// tightens it instead.
+    /// </summary>
     public ToolRateLimiter? RateLimiter { get; set; }
 
     public ToolStatistics Statistics { get; } = new();

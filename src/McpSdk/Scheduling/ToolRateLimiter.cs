@@ -1,73 +1,120 @@
 using System;
 using System.Threading;
-using System.Threading.RateLimiting;
 using McpSdk.Diagnostics;
 
 namespace McpSdk.Scheduling;
 
 /// <summary>
-/// A tool's token bucket (System.Threading.RateLimiting) refilled by a timer of the connection's
-/// <see cref="TimeProvider"/>, so that tests on a fake clock see exact windows.
+/// A tool's start permits: at most <see cref="RateLimitBound.Permits"/> starts per window, all refilled at each tick
+/// of a timer of the connection's <see cref="TimeProvider"/>, so that tests on a fake clock see exact windows. A tool's
+/// gate keeps one limiter for its life; a stricter bound declared later tightens it in place.
 /// </summary>
 /// <remarks>
-/// <see cref="TokenBucketRateLimiter"/> reads the real clock and takes no <see cref="TimeProvider"/>. With
-/// automatic replenishment off and a one-tick period, each <see cref="TokenBucketRateLimiter.TryReplenish"/>
-/// refills the bucket to its limit, so the window boundaries are exactly the ticks of our timer.
+/// <para>Taking a permit is one compare-and-swap loop, without a lock or an allocation.</para>
+/// <para>Nothing a taker touches is ever disposed: <see cref="Dispose"/> only stops the refill timer. A call that read
+/// the limiter just before a stricter bound was declared, or the connection was disposed, still gets a permit or a
+/// refusal, never an <see cref="ObjectDisposedException"/>.</para>
 /// </remarks>
 internal sealed class ToolRateLimiter : IDisposable
 {
-    private readonly TokenBucketRateLimiter _bucket;
+    // Orders refills, tightening and disposal with each other; taking a permit never waits for it.
+    private readonly Lock _refill = new();
     private readonly ITimer _timer;
-    private int _disposed;
+    private readonly Action _onRefilled;
+    private RateLimitBound _bound;
+    private int _available;
+    private bool _disposed;
 
-    public ToolRateLimiter(int permits, TimeSpan window, TimeProvider timeProvider, Action onReplenished)
+    /// <param name="bound">The limit to start with.</param>
+    /// <param name="timeProvider">The clock whose timer marks the windows.</param>
+    /// <param name="onRefilled">Called after each refill, so waiting calls can take the new permits.</param>
+    public ToolRateLimiter(RateLimitBound bound, TimeProvider timeProvider, Action onRefilled)
     {
-        Permits = permits;
-        Window = window;
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = permits,
-            TokensPerPeriod = permits,
-            ReplenishmentPeriod = TimeSpan.FromTicks(1),
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
-        _timer = timeProvider.CreateTimer(
-            static state =>
-            {
-                var (limiter, callback) = ((ToolRateLimiter, Action))state!;
-                limiter._bucket.TryReplenish();
-                callback();
-            },
-            (this, onReplenished),
-            window,
-            window);
+        _bound = bound;
+        _available = bound.Permits;
+        _onRefilled = onRefilled;
+        _timer = timeProvider.CreateTimer(static state => ((ToolRateLimiter)state!).Refill(), this, bound.Window, bound.Window);
         LiveResourceCounters.TimerCreated();
     }
 
-    public int Permits { get; }
-
-    public TimeSpan Window { get; }
-
-    /// <summary>Whether this limit lets more calls start per second than <paramref name="permits"/> per <paramref name="window"/>.</summary>
-    public bool AllowsMoreThan(int permits, TimeSpan window) => Permits / Window.TotalSeconds > permits / window.TotalSeconds;
+    /// <summary>The limit in force: the strictest declared so far.</summary>
+    public RateLimitBound Bound => Volatile.Read(ref _bound);
 
     /// <summary>Takes one start permit if one is left in this window.</summary>
     public bool TryTake()
     {
-        using RateLimitLease lease = _bucket.AttemptAcquire(1);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        int available = Volatile.Read(ref _available);
+        while (available > 0)
         {
-            return;
+            int seen = Interlocked.CompareExchange(ref _available, available - 1, available);
+            if (seen == available)
+            {
+                return true;
+            }
+
+            available = seen;
         }
 
-        _timer.Dispose();
+        return false;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="bound"/> if it is stricter than the one in force (see
+    /// <see cref="RateLimitBound.IsStricterThan"/>). The starts already made in this window count against it, and the
+    /// next window begins a full new window from now: no window ever sees more starts than either bound allows.
+    /// </summary>
+    public void Tighten(RateLimitBound bound)
+    {
+        lock (_refill)
+        {
+            RateLimitBound current = _bound;
+            if (_disposed || !bound.IsStricterThan(current))
+            {
+                return;
+            }
+
+            int available = Volatile.Read(ref _available);
+            while (true)
+            {
+                int left = Math.Clamp(bound.Permits - (current.Permits - available), 0, available);
+                int seen = Interlocked.CompareExchange(ref _available, left, available);
+                if (seen == available)
+                {
+                    break;
+                }
+
+                available = seen;
+            }
+
+            Volatile.Write(ref _bound, bound);
+            _timer.Change(bound.Window, bound.Window);
+        }
+    }
+
+    /// <summary>Stops the refills. Permits can still be taken until those left are used up.</summary>
+    public void Dispose()
+    {
+        lock (_refill)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _timer.Dispose();
+        }
+
         LiveResourceCounters.TimerDisposed();
-        _bucket.Dispose();
+    }
+
+    private void Refill()
+    {
+        lock (_refill)
+        {
+            Volatile.Write(ref _available, _bound.Permits);
+        }
+
+        _onRefilled();
     }
 }

@@ -55,7 +55,8 @@ internal sealed class ScriptedSession : IMcpSession
             Interlocked.CompareExchange(ref counters[1], now, max);
         }
 
-        string json = arguments.ToString();
+        // As SdkSession sends them.
+        string json = arguments.ToCallParams(toolName, progressToken: null)["arguments"]!.ToJsonString();
         Starts.Enqueue(json);
         Interlocked.Increment(ref _started);
         using CancellationTokenRegistration registration = cancellationToken.Register(() => CancelledWhileRunning.Enqueue(json));

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
+using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Tests.Fakes;
@@ -26,6 +29,32 @@ public sealed class RetryTests
         Assert.Equal(2, attempts);
         McpToolStats stats = connection.GetStats().Tools["fragile"];
         Assert.Equal((1, 1, 0, 1), (stats.Submitted, stats.Succeeded, stats.Failed, stats.Retried));
+    }
+
+    [Fact]
+    public async Task A_failed_HTTP_request_is_retried_as_a_lost_session_but_refused_credentials_are_not()
+    {
+        // The invoker turns these into McpSessionLostException or McpAuthorizationException before the retry
+        // pipeline sees them: the pipeline only handles the former.
+        // Attempt by attempt: a reset connection, an answer, then refused credentials (and answers, were it retried).
+        var faults = new ConcurrentQueue<HttpRequestException?>([new("connection reset"), null, new("unauthorized", null, HttpStatusCode.Unauthorized)]);
+        int attempts = 0;
+        var session = new ScriptedSession(call =>
+        {
+            Interlocked.Increment(ref attempts);
+            return faults.TryDequeue(out HttpRequestException? fault) && fault is not null
+                ? throw fault
+                : ValueTask.FromResult(ScriptedCall.Text("answered"));
+        });
+        await using McpConnection connection = TestConnections.Create(session);
+        IPolicyTools tools = connection.CreateClient<IPolicyTools>();
+
+        Assert.Equal("answered", await tools.FragileAsync(1));
+        await Assert.ThrowsAsync<McpAuthorizationException>(() => tools.FragileAsync(2));
+
+        Assert.Equal(3, attempts);
+        McpToolStats stats = connection.GetStats().Tools["fragile"];
+        Assert.Equal((2, 1, 1, 1), (stats.Submitted, stats.Succeeded, stats.Failed, stats.Retried));
     }
 
     [Fact]
