@@ -403,4 +403,36 @@ public sealed class EmitterSnapshotTests
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());
     }
+    [Fact]
+    public void Parameters_named_like_the_proxys_fields_are_sent_and_the_fields_stay_reachable()
+    {
+        // Every instance field a method body reads: the invoker, the method's binding, the arguments' JSON metadata
+        // and the result reader. Unqualified, each parameter would hide the field of the same name.
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Shadows;
+
+            public sealed record Echoed(string Text);
+
+            [McpClient]
+            public interface IShadowTools
+            {
+                [McpTool("echo")]
+                Task<Echoed> EchoAsync(
+                    string _invoker,
+                    string _echoAsync,
+                    string _jsonString,
+                    int _jsonInt32,
+                    string _jsonEchoed,
+                    string _readEchoed,
+                    CancellationToken cancellationToken = default);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
 }
