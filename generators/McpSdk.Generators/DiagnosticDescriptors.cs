@@ -75,6 +75,16 @@ internal static class DiagnosticDescriptors
         "Parameter type that cannot be a tool argument",
         "Parameter '{0}' of method '{1}' has type '{2}', which cannot be sent as a tool argument: {3}");
 
+    public static DiagnosticDescriptor EmptyArgumentName { get; } = Error(
+        "MCPSDK014",
+        "Empty argument wire name",
+        "The [McpArgument] name of parameter '{0}' of method '{1}' is empty; give the argument's wire name, or remove the attribute to send the parameter's own name");
+
+    public static DiagnosticDescriptor DuplicateArgumentName { get; } = Error(
+        "MCPSDK015",
+        "Two arguments with one wire name",
+        "Parameters '{0}' and '{1}' of method '{2}' are both sent as argument '{3}'; give one of them another name with [McpArgument(\"name\")]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -240,6 +240,7 @@ internal sealed partial class Parser
     {
         var parameters = new List<ParameterSpec>(method.Parameters.Length);
         bool hasToken = false, hasProgress = false, failed = false;
+        var wireNames = new Dictionary<string, string>(System.StringComparer.Ordinal); // wire name → the parameter that took it
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             Location location = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? methodLocation;
@@ -273,7 +274,20 @@ internal sealed partial class Parser
                 continue;
             }
 
-            string wireName = WireName(parameter);
+            if (WireName(parameter, displayName, location) is not { } wireName)
+            {
+                failed = true;
+                continue;
+            }
+
+            if (wireNames.TryGetValue(wireName, out string? first))
+            {
+                Report(DiagnosticDescriptors.DuplicateArgumentName, location, first, parameter.Name, displayName, wireName);
+                failed = true;
+                continue;
+            }
+
+            wireNames.Add(wireName, parameter.Name);
             ArgumentOmission omission = ArgumentOmission.Never;
             ITypeSymbol serialised = parameter.Type;
             if (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -305,14 +319,21 @@ internal sealed partial class Parser
         return false;
     }
 
-    private string WireName(IParameterSymbol parameter)
+    /// <summary>The argument's name on the wire; <see langword="null"/> (reported) when [McpArgument] gives an empty one.</summary>
+    private string? WireName(IParameterSymbol parameter, string displayName, Location location)
     {
         foreach (AttributeData attribute in parameter.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.McpArgumentAttribute)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+                && attribute.ConstructorArguments.Length == 1)
             {
+                string? name = attribute.ConstructorArguments[0].Value as string;
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    Report(DiagnosticDescriptors.EmptyArgumentName, AttributeLocation(attribute, location), parameter.Name, displayName);
+                    return null;
+                }
+
                 return name;
             }
         }
