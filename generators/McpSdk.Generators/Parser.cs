@@ -444,6 +444,12 @@ internal sealed partial class Parser
         switch (type)
         {
             case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
+                // Converters in the options outrank one on the type, so an enum with its own [JsonConverter] gets none.
+                if (HasJsonConverter(enumType))
+                {
+                    return;
+                }
+
                 _enumTypes.Add(enumType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 return;
             case IArrayTypeSymbol array:
@@ -474,6 +480,12 @@ internal sealed partial class Parser
                 return;
         }
     }
+
+    private bool HasJsonConverter(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => InheritsFromOrIs(a.AttributeClass, _known.JsonConverterAttribute));
+
+    private static bool InheritsFromOrIs(INamedTypeSymbol? type, INamedTypeSymbol? baseType) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, baseType) || InheritsFrom(type, baseType));
 
     private static string Identifier(ITypeSymbol type) => type switch
     {

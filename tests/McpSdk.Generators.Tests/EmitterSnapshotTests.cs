@@ -435,4 +435,32 @@ public sealed class EmitterSnapshotTests
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());
     }
+    [Fact]
+    public void An_enum_with_its_own_JsonConverter_gets_no_converter_from_the_proxy()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Text.Json.Serialization;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Units;
+
+            [JsonConverter(typeof(JsonNumberEnumConverter<Coded>))]
+            public enum Coded { A, B }
+
+            public enum Named { C, D }
+
+            [McpClient]
+            public interface IUnitTools
+            {
+                [McpTool("convert")]
+                Task<Coded> ConvertAsync(Coded coded, Named named);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        string proxy = run.SingleGeneratedText();
+        Assert.Contains("JsonStringEnumConverter<global::Units.Named>", proxy, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonStringEnumConverter<global::Units.Coded>", proxy, System.StringComparison.Ordinal);
+    }
 }
