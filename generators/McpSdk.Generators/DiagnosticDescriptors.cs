@@ -85,6 +85,16 @@ internal static class DiagnosticDescriptors
         "Two arguments with one wire name",
         "Parameters '{0}' and '{1}' of method '{2}' are both sent as argument '{3}'; give one of them another name with [McpArgument(\"name\")]");
 
+    // A warning: the call fails only where reflection-based serialization is off (trimming, Native AOT), and an
+    // application that keeps reflection on may name a context for some types only.
+    public static DiagnosticDescriptor JsonContextMissingType { get; } = new(
+        "MCPSDK016",
+        "JsonContext has no metadata for a type a method needs",
+        "JsonContext '{0}' of interface '{1}' has no [JsonSerializable(typeof({2}))], which '{3}' needs; add it to the context, or the call fails where reflection-based serialization is off (trimmed or Native AOT applications)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -44,4 +44,7 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? JsonConverterAttribute { get; } =
         compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
+
+    public INamedTypeSymbol? JsonSerializableAttribute { get; } =
+        compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
 }

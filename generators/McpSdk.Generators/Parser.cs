@@ -25,6 +25,9 @@ internal sealed partial class Parser
     private readonly HashSet<string> _fieldNames = new();
     private readonly SortedSet<string> _enumTypes = new(System.StringComparer.Ordinal);
     private readonly HashSet<ITypeSymbol> _visitedForEnums = new(SymbolEqualityComparer.Default);
+    private string _interfaceName = string.Empty;
+    private INamedTypeSymbol? _jsonContext;
+    private JsonContextCoverage? _jsonContextCoverage;
 
     private Parser(KnownTypes known) => _known = known;
 
@@ -46,6 +49,7 @@ internal sealed partial class Parser
     private ClientSpec? ParseInterface(INamedTypeSymbol symbol, AttributeData attribute, Location location, CancellationToken cancellationToken)
     {
         string interfaceName = symbol.Name;
+        _interfaceName = interfaceName;
         if (symbol.IsGenericType)
         {
             Report(DiagnosticDescriptors.GenericInterface, location, interfaceName);
@@ -120,6 +124,8 @@ internal sealed partial class Parser
                 return null;
             }
 
+            _jsonContext = context;
+            _jsonContextCoverage = JsonContextCoverage.Of(context, _known);
             return context.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
 
@@ -186,7 +192,7 @@ internal sealed partial class Parser
             : result is INamedTypeSymbol { IsGenericType: true } generic && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _known.McpToolResultOfT) ? ResultKind.WithResult
             : ResultKind.Json;
 
-        string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult) : null;
+        string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult, ReturnTypeLocation(method, location), displayName) : null;
         if (result is not null)
         {
             CollectEnums(result, depth: 0);
@@ -300,7 +306,7 @@ internal sealed partial class Parser
                 omission = ArgumentOmission.WhenNullReference;
             }
 
-            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised), omission));
+            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised, location, displayName), omission));
             CollectEnums(serialised, depth: 0);
         }
 
@@ -385,7 +391,7 @@ internal sealed partial class Parser
         && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], _known.McpProgress);
 
     /// <summary>The proxy field holding the JSON reader for result type <paramref name="type"/>, added on first use.</summary>
-    private string ReaderFieldFor(ITypeSymbol type, bool withResult)
+    private string ReaderFieldFor(ITypeSymbol type, bool withResult, Location use, string displayName)
     {
         string key = type.ToDisplayString(s_typeFormat);
         if (_readers.TryGetValue(key, out ResultReaderSpec? existing))
@@ -394,7 +400,7 @@ internal sealed partial class Parser
         }
 
         ITypeSymbol value = withResult ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
-        string? jsonField = withResult && value.SpecialType == SpecialType.System_String ? null : JsonFieldFor(value);
+        string? jsonField = withResult && value.SpecialType == SpecialType.System_String ? null : JsonFieldFor(value, use, displayName);
         Nullability nullability = NullabilityOf(value);
         string field = UniqueField(
             "_read" + Identifier(value.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
@@ -404,8 +410,11 @@ internal sealed partial class Parser
         return field;
     }
 
-    /// <summary>The proxy field holding <paramref name="type"/>'s JSON metadata, added on first use.</summary>
-    private string JsonFieldFor(ITypeSymbol type)
+    /// <summary>
+    /// The proxy field holding <paramref name="type"/>'s JSON metadata, added on first use; where the client names a
+    /// JsonContext without the type, that first use (<paramref name="use"/>, in <paramref name="displayName"/>) is reported.
+    /// </summary>
+    private string JsonFieldFor(ITypeSymbol type, Location use, string displayName)
     {
         ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         string key = plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -415,6 +424,11 @@ internal sealed partial class Parser
         }
 
         string field = UniqueField("_json" + Identifier(plain));
+        if (_jsonContextCoverage is not null && !_jsonContextCoverage.Covers(plain))
+        {
+            Report(DiagnosticDescriptors.JsonContextMissingType, use, _jsonContext!.ToDisplayString(), _interfaceName, key, displayName);
+        }
+
         _jsonTypes.Add(key, new JsonTypeSpec(key, field));
         return field;
     }

@@ -21,7 +21,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Valid_interfaces_report_no_diagnostic()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext, TestSources.SmallClient);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"), TestSources.SmallClient);
 
         run.AssertCleanCompilation();
         Assert.Equal(2, run.GeneratedSources.Length);
@@ -295,7 +295,7 @@ public sealed class DiagnosticTests
                 Task<string> EchoAsync(string message);
             }
             """,
-            TestSources.HandWrittenJsonContext);
+            TestSources.HandWrittenJsonContext());
 
         run.AssertCleanCompilation();
         Assert.Single(run.GeneratedSources);

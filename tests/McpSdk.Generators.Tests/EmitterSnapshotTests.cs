@@ -13,7 +13,7 @@ public sealed class EmitterSnapshotTests
     [Fact]
     public void Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
 
         run.AssertCleanCompilation();
         Assert.Equal("Everything.IEverythingTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
@@ -377,7 +377,7 @@ public sealed class EmitterSnapshotTests
 
             internal sealed record Point(int X, int Y);
             """,
-            TestSources.HandWrittenJsonContext);
+            TestSources.HandWrittenJsonContext("global::Contexts.Point"));
 
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());

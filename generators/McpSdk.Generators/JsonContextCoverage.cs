@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace McpSdk.Generators;
+
+/// <summary>
+/// Which types a proxy finds JSON metadata for without reflection: those McpSdk's own context covers, and those the
+/// application's <c>[McpClient(JsonContext = …)]</c> declares with <c>[JsonSerializable]</c> or reaches from them
+/// (element types, type arguments, public properties), as System.Text.Json's generator does.
+/// </summary>
+internal sealed class JsonContextCoverage
+{
+    private const int MaxDepth = 8;
+
+    /// <summary>McpSdk.Serialization.McpSdkJsonContext's types, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> writes them.</summary>
+    private static readonly HashSet<string> s_builtIn = new(System.StringComparer.Ordinal)
+    {
+        "string", "bool", "byte", "short", "int", "long", "float", "double", "decimal",
+        "global::System.Guid", "global::System.DateTime", "global::System.DateTimeOffset", "global::System.TimeSpan",
+        "global::System.Uri", "global::System.Text.Json.JsonElement",
+        "bool?", "byte?", "short?", "int?", "long?", "float?", "double?", "decimal?",
+        "global::System.Guid?", "global::System.DateTime?", "global::System.DateTimeOffset?", "global::System.TimeSpan?",
+        "global::System.Text.Json.JsonElement?",
+        "string[]", "int[]", "long[]", "double[]",
+        "global::System.Collections.Generic.List<string>",
+        "global::System.Collections.Generic.Dictionary<string, string>",
+        "global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>",
+    };
+
+    private readonly HashSet<ITypeSymbol> _reachable = new(SymbolEqualityComparer.Default);
+
+    private JsonContextCoverage(INamedTypeSymbol context, INamedTypeSymbol? jsonSerializableAttribute)
+    {
+        foreach (AttributeData attribute in context.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, jsonSerializableAttribute)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is ITypeSymbol declared)
+            {
+                Reach(declared, depth: 0);
+            }
+        }
+    }
+
+    public static JsonContextCoverage Of(INamedTypeSymbol context, KnownTypes known) => new(context, known.JsonSerializableAttribute);
+
+    /// <summary>Whether a proxy using this context finds metadata for <paramref name="type"/> without reflection.</summary>
+    public bool Covers(ITypeSymbol type)
+    {
+        ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (s_builtIn.Contains(plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)) || _reachable.Contains(plain))
+        {
+            return true;
+        }
+
+        // The generator writes Nullable<T> metadata beside a value type's own.
+        return plain is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            && Covers(nullable.TypeArguments[0]);
+    }
+
+    private void Reach(ITypeSymbol type, int depth)
+    {
+        ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (depth > MaxDepth || !_reachable.Add(plain))
+        {
+            return;
+        }
+
+        switch (plain)
+        {
+            case IArrayTypeSymbol array:
+                Reach(array.ElementType, depth + 1);
+                return;
+            case INamedTypeSymbol named:
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    Reach(argument, depth + 1);
+                }
+
+                if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !IsFrameworkType(named))
+                {
+                    for (INamedTypeSymbol? current = named; current is not null && !IsFrameworkType(current); current = current.BaseType)
+                    {
+                        foreach (IPropertySymbol property in current.GetMembers().OfType<IPropertySymbol>())
+                        {
+                            if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer)
+                            {
+                                Reach(property.Type, depth + 1);
+                            }
+                        }
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal);
+    }
+}
