@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace McpSdk.Generators;
@@ -11,8 +10,6 @@ namespace McpSdk.Generators;
 /// </summary>
 internal sealed class JsonContextCoverage
 {
-    private const int MaxDepth = 8;
-
     /// <summary>McpSdk.Serialization.McpSdkJsonContext's types, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> writes them.</summary>
     private static readonly HashSet<string> s_builtIn = new(System.StringComparer.Ordinal)
     {
@@ -62,43 +59,14 @@ internal sealed class JsonContextCoverage
     private void Reach(ITypeSymbol type, int depth)
     {
         ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-        if (depth > MaxDepth || !_reachable.Add(plain))
+        if (depth > JsonTypeGraph.MaxDepth || !_reachable.Add(plain))
         {
             return;
         }
 
-        switch (plain)
+        foreach (ITypeSymbol part in JsonTypeGraph.Parts(plain))
         {
-            case IArrayTypeSymbol array:
-                Reach(array.ElementType, depth + 1);
-                return;
-            case INamedTypeSymbol named:
-                foreach (ITypeSymbol argument in named.TypeArguments)
-                {
-                    Reach(argument, depth + 1);
-                }
-
-                if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !IsFrameworkType(named))
-                {
-                    for (INamedTypeSymbol? current = named; current is not null && !IsFrameworkType(current); current = current.BaseType)
-                    {
-                        foreach (IPropertySymbol property in current.GetMembers().OfType<IPropertySymbol>())
-                        {
-                            if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer)
-                            {
-                                Reach(property.Type, depth + 1);
-                            }
-                        }
-                    }
-                }
-
-                return;
+            Reach(part, depth + 1);
         }
-    }
-
-    private static bool IsFrameworkType(INamedTypeSymbol type)
-    {
-        string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal);
     }
 }

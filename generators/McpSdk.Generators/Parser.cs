@@ -450,7 +450,7 @@ internal sealed partial class Parser
     /// </summary>
     private void CollectEnums(ITypeSymbol type, int depth)
     {
-        if (depth > 8 || !_visitedForEnums.Add(type))
+        if (depth > JsonTypeGraph.MaxDepth || !_visitedForEnums.Add(type))
         {
             return;
         }
@@ -466,29 +466,10 @@ internal sealed partial class Parser
 
                 _enumTypes.Add(enumType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 return;
-            case IArrayTypeSymbol array:
-                CollectEnums(array.ElementType, depth + 1);
-                return;
-            case INamedTypeSymbol named:
-                foreach (ITypeSymbol argument in named.TypeArguments)
+            default:
+                foreach (ITypeSymbol part in JsonTypeGraph.Parts(type))
                 {
-                    CollectEnums(argument, depth + 1);
-                }
-
-                // The framework's and the SDK's types carry no enum of the application's.
-                string ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-                if (named.TypeKind is TypeKind.Class or TypeKind.Struct
-                    && !ns.StartsWith("System", System.StringComparison.Ordinal)
-                    && !ns.StartsWith("Microsoft", System.StringComparison.Ordinal)
-                    && !ns.StartsWith("ModelContextProtocol", System.StringComparison.Ordinal))
-                {
-                    foreach (IPropertySymbol property in named.GetMembers().OfType<IPropertySymbol>())
-                    {
-                        if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer)
-                        {
-                            CollectEnums(property.Type, depth + 1);
-                        }
-                    }
+                    CollectEnums(part, depth + 1);
                 }
 
                 return;
