@@ -95,6 +95,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static DiagnosticDescriptor ClientTypeWithoutMcpClient { get; } = Error(
+        "MCPSDK017",
+        "Client type has no [McpClient] attribute",
+        "'{0}' has no [McpClient] attribute, so no proxy is generated for it and {1} would fail at run time; mark the interface [McpClient] or pass an interface that has it");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }
