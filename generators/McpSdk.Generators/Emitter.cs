@@ -111,7 +111,14 @@ internal static class Emitter
         writer.WriteLine("/// <summary>Makes the proxy known to McpConnection.CreateClient without reflection.</summary>");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.OpenBlock("internal static void Register()");
-        writer.WriteLine($"{Invocation}.McpClientRegistry.Register<{spec.InterfaceType}>(static invoker => new {spec.ProxyName}(invoker));");
+        // The tool methods go with the factory: mcpsdk check reads them from the compiled assembly, so the CLI and the
+        // generator share one definition of each tool method.
+        string toolMethods = spec.Methods.Count == 0
+            ? $"global::System.Array.Empty<{Invocation}.ToolMethod>()"
+            : $"new {Invocation}.ToolMethod[] {{ {string.Join(", ", spec.Methods.Select(method => methodFields[method]))} }}";
+        writer.WriteLine($"{Invocation}.McpClientRegistry.Register<{spec.InterfaceType}>(");
+        writer.WriteLine($"    static invoker => new {spec.ProxyName}(invoker),");
+        writer.WriteLine($"    static () => {toolMethods});");
         writer.CloseBlock();
         writer.WriteLine("#pragma warning restore CA2255");
 

@@ -36,7 +36,9 @@ namespace App
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::App.IAppTools>(static invoker => new AppToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::App.IAppTools>(
+                static invoker => new AppToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_workAsync, s_pingAsync });
         }
         #pragma warning restore CA2255
 

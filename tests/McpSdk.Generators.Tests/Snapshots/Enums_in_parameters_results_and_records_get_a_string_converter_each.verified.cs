@@ -43,7 +43,9 @@ namespace Units
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Units.IUnitTools>(static invoker => new UnitToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Units.IUnitTools>(
+                static invoker => new UnitToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_convertAsync, s_readingAsync });
         }
         #pragma warning restore CA2255
 

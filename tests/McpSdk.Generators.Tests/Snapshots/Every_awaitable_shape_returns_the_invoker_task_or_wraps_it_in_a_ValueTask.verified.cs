@@ -47,7 +47,9 @@ namespace Shapes
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shapes.IShapes>(static invoker => new ShapesProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shapes.IShapes>(
+                static invoker => new ShapesProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_runAsync, s_runValueAsync, s_countAsync, s_nameAsync, s_pointAsync });
         }
         #pragma warning restore CA2255
 

@@ -62,7 +62,9 @@ namespace Everything
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Everything.IEverythingTools>(static invoker => new EverythingToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Everything.IEverythingTools>(
+                static invoker => new EverythingToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync, s_getSumAsync, s_getWeatherAsync, s_runLongAsync });
         }
         #pragma warning restore CA2255
 

@@ -27,7 +27,9 @@ internal sealed class GlobalToolsProxy : global::IGlobalTools
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::McpSdk.Invocation.McpClientRegistry.Register<global::IGlobalTools>(static invoker => new GlobalToolsProxy(invoker));
+        global::McpSdk.Invocation.McpClientRegistry.Register<global::IGlobalTools>(
+            static invoker => new GlobalToolsProxy(invoker),
+            static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync });
     }
     #pragma warning restore CA2255
 

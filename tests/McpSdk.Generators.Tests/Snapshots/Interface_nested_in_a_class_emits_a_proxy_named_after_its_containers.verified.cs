@@ -29,7 +29,9 @@ namespace Host
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Host.Outer.Middle.IInnerTools>(static invoker => new OuterMiddleInnerToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Host.Outer.Middle.IInnerTools>(
+                static invoker => new OuterMiddleInnerToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync });
         }
         #pragma warning restore CA2255
 

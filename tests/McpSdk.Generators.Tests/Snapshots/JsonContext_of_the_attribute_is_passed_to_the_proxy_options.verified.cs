@@ -31,7 +31,9 @@ namespace Contexts
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Contexts.IContextTools>(static invoker => new ContextToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Contexts.IContextTools>(
+                static invoker => new ContextToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_pointAsync });
         }
         #pragma warning restore CA2255
 

@@ -55,7 +55,9 @@ namespace Wrapped
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Wrapped.IWrappedTools>(static invoker => new WrappedToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Wrapped.IWrappedTools>(
+                static invoker => new WrappedToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_weatherAsync, s_maybeWeatherAsync, s_countAsync, s_echoAsync, s_maybeEchoAsync });
         }
         #pragma warning restore CA2255
 

@@ -35,7 +35,9 @@ namespace Layers
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Layers.IAdminTools>(static invoker => new AdminToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Layers.IAdminTools>(
+                static invoker => new AdminToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_restartAsync, s_pingAsync, s_pingAsync2 });
         }
         #pragma warning restore CA2255
 

@@ -33,7 +33,9 @@ namespace Loose
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Loose.ILooseTools>(static invoker => new LooseToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Loose.ILooseTools>(
+                static invoker => new LooseToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_textAsync, s_valueTextAsync, s_rawAsync });
         }
         #pragma warning restore CA2255
 

@@ -47,7 +47,9 @@ namespace Search
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Search.ISearchTools>(static invoker => new SearchToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Search.ISearchTools>(
+                static invoker => new SearchToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_searchAsync, s_findAsync, s_countAsync });
         }
         #pragma warning restore CA2255
 

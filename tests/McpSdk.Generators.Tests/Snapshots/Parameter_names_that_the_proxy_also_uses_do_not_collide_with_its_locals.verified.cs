@@ -29,7 +29,9 @@ namespace Collisions
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Collisions.ICollisionTools>(static invoker => new CollisionToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Collisions.ICollisionTools>(
+                static invoker => new CollisionToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_runAsync });
         }
         #pragma warning restore CA2255
 

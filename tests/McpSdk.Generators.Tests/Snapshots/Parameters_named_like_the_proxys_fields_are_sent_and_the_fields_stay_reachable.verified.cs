@@ -35,7 +35,9 @@ namespace Shadows
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shadows.IShadowTools>(static invoker => new ShadowToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shadows.IShadowTools>(
+                static invoker => new ShadowToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync });
         }
         #pragma warning restore CA2255
 
