@@ -75,6 +75,31 @@ internal static class DiagnosticDescriptors
         "Parameter type that cannot be a tool argument",
         "Parameter '{0}' of method '{1}' has type '{2}', which cannot be sent as a tool argument: {3}");
 
+    public static DiagnosticDescriptor EmptyArgumentName { get; } = Error(
+        "MCPSDK014",
+        "Empty argument wire name",
+        "The [McpArgument] name of parameter '{0}' of method '{1}' is empty; give the argument's wire name, or remove the attribute to send the parameter's own name");
+
+    public static DiagnosticDescriptor DuplicateArgumentName { get; } = Error(
+        "MCPSDK015",
+        "Two arguments with one wire name",
+        "Parameters '{0}' and '{1}' of method '{2}' are both sent as argument '{3}'; give one of them another name with [McpArgument(\"name\")]");
+
+    // A warning: the call fails only where reflection-based serialization is off (trimming, Native AOT), and an
+    // application that keeps reflection on may name a context for some types only.
+    public static DiagnosticDescriptor JsonContextMissingType { get; } = new(
+        "MCPSDK016",
+        "JsonContext has no metadata for a type a method needs",
+        "JsonContext '{0}' of interface '{1}' has no [JsonSerializable(typeof({2}))], which '{3}' needs; add it to the context, or the call fails where reflection-based serialization is off (trimmed or Native AOT applications)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor ClientTypeWithoutMcpClient { get; } = Error(
+        "MCPSDK017",
+        "Client type has no [McpClient] attribute",
+        "'{0}' has no [McpClient] attribute, so no proxy is generated for it and {1} would fail at run time; mark the interface [McpClient] or pass an interface that has it");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -37,6 +37,7 @@ internal static class Emitter
         return writer.ToString();
     }
 
+    // Instance fields are always written as 'this._field': a parameter may carry any field's name and would hide it.
     private static void WriteProxy(SourceWriter writer, ClientSpec spec)
     {
         Dictionary<MethodSpec, string> methodFields = MethodFieldNames(spec);
@@ -87,20 +88,20 @@ internal static class Emitter
 
         writer.WriteLine();
         writer.OpenBlock($"private {spec.ProxyName}({Invocation}.ToolInvoker invoker)");
-        writer.WriteLine("_invoker = invoker;");
+        writer.WriteLine("this._invoker = invoker;");
         foreach (MethodSpec method in spec.Methods)
         {
-            writer.WriteLine($"{BoundField(methodFields[method])} = invoker.Bind({methodFields[method]});");
+            writer.WriteLine($"this.{BoundField(methodFields[method])} = invoker.Bind({methodFields[method]});");
         }
 
         foreach (JsonTypeSpec json in spec.JsonTypes)
         {
-            writer.WriteLine($"{json.FieldName} = global::McpSdk.Serialization.McpJson.GetTypeInfo<{json.Type}>(s_json, {Literal(spec.InterfaceName)});");
+            writer.WriteLine($"this.{json.FieldName} = global::McpSdk.Serialization.McpJson.GetTypeInfo<{json.Type}>(s_json, {Literal(spec.InterfaceName)});");
         }
 
         foreach (ResultReaderSpec reader in spec.ResultReaders)
         {
-            writer.WriteLine($"{reader.FieldName} = {ReaderExpression(reader)};");
+            writer.WriteLine($"this.{reader.FieldName} = {ReaderExpression(reader)};");
         }
 
         writer.CloseBlock();
@@ -110,7 +111,14 @@ internal static class Emitter
         writer.WriteLine("/// <summary>Makes the proxy known to McpConnection.CreateClient without reflection.</summary>");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.OpenBlock("internal static void Register()");
-        writer.WriteLine($"{Invocation}.McpClientRegistry.Register<{spec.InterfaceType}>(static invoker => new {spec.ProxyName}(invoker));");
+        // The tool methods go with the factory: mcpsdk check reads them from the compiled assembly, so the CLI and the
+        // generator share one definition of each tool method.
+        string toolMethods = spec.Methods.Count == 0
+            ? $"global::System.Array.Empty<{Invocation}.ToolMethod>()"
+            : $"new {Invocation}.ToolMethod[] {{ {string.Join(", ", spec.Methods.Select(method => methodFields[method]))} }}";
+        writer.WriteLine($"{Invocation}.McpClientRegistry.Register<{spec.InterfaceType}>(");
+        writer.WriteLine($"    static invoker => new {spec.ProxyName}(invoker),");
+        writer.WriteLine($"    static () => {toolMethods});");
         writer.CloseBlock();
         writer.WriteLine("#pragma warning restore CA2255");
 
@@ -138,7 +146,7 @@ internal static class Emitter
                 ArgumentOmission.WhenNullValue => "AddIfHasValue",
                 _ => "Add",
             };
-            writer.WriteLine($"{arguments}.{call}({Literal(parameter.WireName)}, {parameter.Name}, {parameter.JsonField});");
+            writer.WriteLine($"{arguments}.{call}({Literal(parameter.WireName)}, {parameter.Name}, this.{parameter.JsonField});");
         }
 
         string progress = method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Progress)?.Name ?? "null";
@@ -148,10 +156,10 @@ internal static class Emitter
             ResultKind.None => $"{Invocation}.ToolResultReaders.None",
             ResultKind.Text => $"{Invocation}.ToolResultReaders.Text",
             ResultKind.Raw => $"{Invocation}.ToolResultReaders.Raw",
-            _ => method.ResultReaderField!,
+            _ => "this." + method.ResultReaderField!,
         };
 
-        string invoke = $"_invoker.InvokeAsync({BoundField(methodField)}, {arguments}, {reader}, {progress}, {token})";
+        string invoke = $"this._invoker.InvokeAsync(this.{BoundField(methodField)}, {arguments}, {reader}, {progress}, {token})";
         if (method.Result is ResultKind.Text or ResultKind.Raw && method.ResultAllowsNull)
         {
             // string? and CallToolResult? read with the non-null reader; '!' bridges Task<T> to Task<T?>.
@@ -175,9 +183,9 @@ internal static class Emitter
         {
             (null, Nullability.Reference) => $"{Invocation}.ToolResultReaders.Text!",
             (null, _) => $"{Invocation}.ToolResultReaders.Text",
-            (_, Nullability.Reference) => $"{Invocation}.ToolResultReaders.Json<{reader.ValueType}>({reader.JsonField}!, allowNull: true)",
-            (_, Nullability.Value) => $"{Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: true)",
-            _ => $"{Invocation}.ToolResultReaders.Json({reader.JsonField}, allowNull: false)",
+            (_, Nullability.Reference) => $"{Invocation}.ToolResultReaders.Json<{reader.ValueType}>(this.{reader.JsonField}!, allowNull: true)",
+            (_, Nullability.Value) => $"{Invocation}.ToolResultReaders.Json(this.{reader.JsonField}, allowNull: true)",
+            _ => $"{Invocation}.ToolResultReaders.Json(this.{reader.JsonField}, allowNull: false)",
         };
 
         if (!reader.WithResult)

@@ -41,4 +41,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? JsonSerializerContext { get; } =
         compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
+
+    public INamedTypeSymbol? JsonConverterAttribute { get; } =
+        compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
+
+    public INamedTypeSymbol? JsonSerializableAttribute { get; } =
+        compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
 }

@@ -25,6 +25,9 @@ internal sealed partial class Parser
     private readonly HashSet<string> _fieldNames = new();
     private readonly SortedSet<string> _enumTypes = new(System.StringComparer.Ordinal);
     private readonly HashSet<ITypeSymbol> _visitedForEnums = new(SymbolEqualityComparer.Default);
+    private string _interfaceName = string.Empty;
+    private INamedTypeSymbol? _jsonContext;
+    private JsonContextCoverage? _jsonContextCoverage;
 
     private Parser(KnownTypes known) => _known = known;
 
@@ -46,6 +49,7 @@ internal sealed partial class Parser
     private ClientSpec? ParseInterface(INamedTypeSymbol symbol, AttributeData attribute, Location location, CancellationToken cancellationToken)
     {
         string interfaceName = symbol.Name;
+        _interfaceName = interfaceName;
         if (symbol.IsGenericType)
         {
             Report(DiagnosticDescriptors.GenericInterface, location, interfaceName);
@@ -120,6 +124,8 @@ internal sealed partial class Parser
                 return null;
             }
 
+            _jsonContext = context;
+            _jsonContextCoverage = JsonContextCoverage.Of(context, _known);
             return context.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
 
@@ -186,7 +192,7 @@ internal sealed partial class Parser
             : result is INamedTypeSymbol { IsGenericType: true } generic && SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, _known.McpToolResultOfT) ? ResultKind.WithResult
             : ResultKind.Json;
 
-        string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult) : null;
+        string? readerField = resultKind is ResultKind.Json or ResultKind.WithResult ? ReaderFieldFor(result!, resultKind == ResultKind.WithResult, ReturnTypeLocation(method, location), displayName) : null;
         if (result is not null)
         {
             CollectEnums(result, depth: 0);
@@ -240,6 +246,7 @@ internal sealed partial class Parser
     {
         var parameters = new List<ParameterSpec>(method.Parameters.Length);
         bool hasToken = false, hasProgress = false, failed = false;
+        var wireNames = new Dictionary<string, string>(System.StringComparer.Ordinal); // wire name → the parameter that took it
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             Location location = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? methodLocation;
@@ -273,7 +280,20 @@ internal sealed partial class Parser
                 continue;
             }
 
-            string wireName = WireName(parameter);
+            if (WireName(parameter, displayName, location) is not { } wireName)
+            {
+                failed = true;
+                continue;
+            }
+
+            if (wireNames.TryGetValue(wireName, out string? first))
+            {
+                Report(DiagnosticDescriptors.DuplicateArgumentName, location, first, parameter.Name, displayName, wireName);
+                failed = true;
+                continue;
+            }
+
+            wireNames.Add(wireName, parameter.Name);
             ArgumentOmission omission = ArgumentOmission.Never;
             ITypeSymbol serialised = parameter.Type;
             if (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -286,7 +306,7 @@ internal sealed partial class Parser
                 omission = ArgumentOmission.WhenNullReference;
             }
 
-            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised), omission));
+            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised, location, displayName), omission));
             CollectEnums(serialised, depth: 0);
         }
 
@@ -305,14 +325,21 @@ internal sealed partial class Parser
         return false;
     }
 
-    private string WireName(IParameterSymbol parameter)
+    /// <summary>The argument's name on the wire; <see langword="null"/> (reported) when [McpArgument] gives an empty one.</summary>
+    private string? WireName(IParameterSymbol parameter, string displayName, Location location)
     {
         foreach (AttributeData attribute in parameter.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.McpArgumentAttribute)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+                && attribute.ConstructorArguments.Length == 1)
             {
+                string? name = attribute.ConstructorArguments[0].Value as string;
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    Report(DiagnosticDescriptors.EmptyArgumentName, AttributeLocation(attribute, location), parameter.Name, displayName);
+                    return null;
+                }
+
                 return name;
             }
         }
@@ -364,7 +391,7 @@ internal sealed partial class Parser
         && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], _known.McpProgress);
 
     /// <summary>The proxy field holding the JSON reader for result type <paramref name="type"/>, added on first use.</summary>
-    private string ReaderFieldFor(ITypeSymbol type, bool withResult)
+    private string ReaderFieldFor(ITypeSymbol type, bool withResult, Location use, string displayName)
     {
         string key = type.ToDisplayString(s_typeFormat);
         if (_readers.TryGetValue(key, out ResultReaderSpec? existing))
@@ -373,7 +400,7 @@ internal sealed partial class Parser
         }
 
         ITypeSymbol value = withResult ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
-        string? jsonField = withResult && value.SpecialType == SpecialType.System_String ? null : JsonFieldFor(value);
+        string? jsonField = withResult && value.SpecialType == SpecialType.System_String ? null : JsonFieldFor(value, use, displayName);
         Nullability nullability = NullabilityOf(value);
         string field = UniqueField(
             "_read" + Identifier(value.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
@@ -383,8 +410,11 @@ internal sealed partial class Parser
         return field;
     }
 
-    /// <summary>The proxy field holding <paramref name="type"/>'s JSON metadata, added on first use.</summary>
-    private string JsonFieldFor(ITypeSymbol type)
+    /// <summary>
+    /// The proxy field holding <paramref name="type"/>'s JSON metadata, added on first use; where the client names a
+    /// JsonContext without the type, that first use (<paramref name="use"/>, in <paramref name="displayName"/>) is reported.
+    /// </summary>
+    private string JsonFieldFor(ITypeSymbol type, Location use, string displayName)
     {
         ITypeSymbol plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         string key = plain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -394,6 +424,11 @@ internal sealed partial class Parser
         }
 
         string field = UniqueField("_json" + Identifier(plain));
+        if (_jsonContextCoverage is not null && !_jsonContextCoverage.Covers(plain))
+        {
+            Report(DiagnosticDescriptors.JsonContextMissingType, use, _jsonContext!.ToDisplayString(), _interfaceName, key, displayName);
+        }
+
         _jsonTypes.Add(key, new JsonTypeSpec(key, field));
         return field;
     }
@@ -415,7 +450,7 @@ internal sealed partial class Parser
     /// </summary>
     private void CollectEnums(ITypeSymbol type, int depth)
     {
-        if (depth > 8 || !_visitedForEnums.Add(type))
+        if (depth > JsonTypeGraph.MaxDepth || !_visitedForEnums.Add(type))
         {
             return;
         }
@@ -423,36 +458,29 @@ internal sealed partial class Parser
         switch (type)
         {
             case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
-                _enumTypes.Add(enumType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-                return;
-            case IArrayTypeSymbol array:
-                CollectEnums(array.ElementType, depth + 1);
-                return;
-            case INamedTypeSymbol named:
-                foreach (ITypeSymbol argument in named.TypeArguments)
+                // Converters in the options outrank one on the type, so an enum with its own [JsonConverter] gets none.
+                if (HasJsonConverter(enumType))
                 {
-                    CollectEnums(argument, depth + 1);
+                    return;
                 }
 
-                // The framework's and the SDK's types carry no enum of the application's.
-                string ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-                if (named.TypeKind is TypeKind.Class or TypeKind.Struct
-                    && !ns.StartsWith("System", System.StringComparison.Ordinal)
-                    && !ns.StartsWith("Microsoft", System.StringComparison.Ordinal)
-                    && !ns.StartsWith("ModelContextProtocol", System.StringComparison.Ordinal))
+                _enumTypes.Add(enumType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                return;
+            default:
+                foreach (ITypeSymbol part in JsonTypeGraph.Parts(type))
                 {
-                    foreach (IPropertySymbol property in named.GetMembers().OfType<IPropertySymbol>())
-                    {
-                        if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer)
-                        {
-                            CollectEnums(property.Type, depth + 1);
-                        }
-                    }
+                    CollectEnums(part, depth + 1);
                 }
 
                 return;
         }
     }
+
+    private bool HasJsonConverter(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => InheritsFromOrIs(a.AttributeClass, _known.JsonConverterAttribute));
+
+    private static bool InheritsFromOrIs(INamedTypeSymbol? type, INamedTypeSymbol? baseType) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, baseType) || InheritsFrom(type, baseType));
 
     private static string Identifier(ITypeSymbol type) => type switch
     {

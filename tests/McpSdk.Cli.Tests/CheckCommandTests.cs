@@ -52,6 +52,15 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_default_implemented_method_is_not_checked_because_the_generator_does_not_proxy_it()
+    {
+        CliResult result = await CheckAsync(typeof(IDefaultImplementedTools).FullName!);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no drift; 1 of 1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interface_that_is_not_in_the_assembly_is_an_error()
     {
         CliResult result = await CheckAsync("No.Such.IInterface");

@@ -21,7 +21,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Valid_interfaces_report_no_diagnostic()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext, TestSources.SmallClient);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"), TestSources.SmallClient);
 
         run.AssertCleanCompilation();
         Assert.Equal(2, run.GeneratedSources.Length);
@@ -295,7 +295,7 @@ public sealed class DiagnosticTests
                 Task<string> EchoAsync(string message);
             }
             """,
-            TestSources.HandWrittenJsonContext);
+            TestSources.HandWrittenJsonContext());
 
         run.AssertCleanCompilation();
         Assert.Single(run.GeneratedSources);
@@ -505,6 +505,60 @@ public sealed class DiagnosticTests
         Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK013");
         Assert.Equal(name, run.LocatedText(diagnostic));
         Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public void Empty_argument_wire_name_reports_MCPSDK014_on_the_attribute(string name)
+    {
+        GeneratorRun run = Run($$"""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("echo")]
+                Task<string> EchoAsync([McpArgument({{name}})] string message);
+            }
+            """);
+
+        Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK014");
+        Assert.Equal($"McpArgument({name})", run.LocatedText(diagnostic));
+        Assert.Contains("'message'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[McpArgument(\"q\")] string query, string q", "q")]
+    [InlineData("[McpArgument(\"id\")] string first, [McpArgument(\"id\")] string second", "second")]
+    public void Two_arguments_with_one_wire_name_report_MCPSDK015_on_the_second_parameter(string parameters, string underlined)
+    {
+        GeneratorRun run = Run($$"""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("search")]
+                Task<string> SearchAsync({{parameters}});
+            }
+            """);
+
+        Diagnostic diagnostic = SingleDiagnostic(run, "MCPSDK015");
+        Assert.Equal(underlined, run.LocatedText(diagnostic));
+        Assert.Contains("ITools.SearchAsync", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arguments_that_swap_their_names_on_the_wire_report_nothing()
+    {
+        GeneratorRun run = Run("""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("swap")]
+                Task<string> SwapAsync([McpArgument("b")] string a, [McpArgument("a")] string b);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Assert.Single(run.GeneratedSources);
     }
 
     [Fact]

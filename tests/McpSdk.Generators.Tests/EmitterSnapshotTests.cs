@@ -13,7 +13,7 @@ public sealed class EmitterSnapshotTests
     [Fact]
     public void Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext);
+        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
 
         run.AssertCleanCompilation();
         Assert.Equal("Everything.IEverythingTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
@@ -377,7 +377,7 @@ public sealed class EmitterSnapshotTests
 
             internal sealed record Point(int X, int Y);
             """,
-            TestSources.HandWrittenJsonContext);
+            TestSources.HandWrittenJsonContext("global::Contexts.Point"));
 
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());
@@ -402,5 +402,65 @@ public sealed class EmitterSnapshotTests
 
         run.AssertCleanCompilation();
         Snapshot.Verify(run.SingleGeneratedText());
+    }
+    [Fact]
+    public void Parameters_named_like_the_proxys_fields_are_sent_and_the_fields_stay_reachable()
+    {
+        // Every instance field a method body reads: the invoker, the method's binding, the arguments' JSON metadata
+        // and the result reader. Unqualified, each parameter would hide the field of the same name.
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Shadows;
+
+            public sealed record Echoed(string Text);
+
+            [McpClient]
+            public interface IShadowTools
+            {
+                [McpTool("echo")]
+                Task<Echoed> EchoAsync(
+                    string _invoker,
+                    string _echoAsync,
+                    string _jsonString,
+                    int _jsonInt32,
+                    string _jsonEchoed,
+                    string _readEchoed,
+                    CancellationToken cancellationToken = default);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        Snapshot.Verify(run.SingleGeneratedText());
+    }
+    [Fact]
+    public void An_enum_with_its_own_JsonConverter_gets_no_converter_from_the_proxy()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Text.Json.Serialization;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Units;
+
+            [JsonConverter(typeof(JsonNumberEnumConverter<Coded>))]
+            public enum Coded { A, B }
+
+            public enum Named { C, D }
+
+            [McpClient]
+            public interface IUnitTools
+            {
+                [McpTool("convert")]
+                Task<Coded> ConvertAsync(Coded coded, Named named);
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        string proxy = run.SingleGeneratedText();
+        Assert.Contains("JsonStringEnumConverter<global::Units.Named>", proxy, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonStringEnumConverter<global::Units.Coded>", proxy, System.StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 
 namespace McpSdk.Generators.Tests;
@@ -9,30 +10,35 @@ internal static class TestSources
 {
     /// <summary>
     /// A JSON context written by hand: the test compilation does not run System.Text.Json's generator, so a
-    /// <c>partial</c> context would have no implementation. The proxy only needs the type and its <c>Default</c>.
+    /// <c>partial</c> context would have no implementation. The proxy only needs the type and its <c>Default</c>;
+    /// the generator reads its <c>[JsonSerializable]</c> attributes (<paramref name="serializable"/>, as C# types).
     /// </summary>
-    public const string HandWrittenJsonContext = """
+    public static string JsonContext(string @namespace, string name, params string[] serializable) => $$"""
         using System;
         using System.Text.Json;
         using System.Text.Json.Serialization;
         using System.Text.Json.Serialization.Metadata;
 
-        namespace Everything;
+        namespace {{@namespace}};
 
-        internal sealed class EverythingJsonContext : JsonSerializerContext
+        {{string.Concat(serializable.Select(type => $"[JsonSerializable(typeof({type}))]\n"))}}internal sealed class {{name}} : JsonSerializerContext
         {
-            private EverythingJsonContext()
+            private {{name}}()
                 : base(null)
             {
             }
 
-            public static EverythingJsonContext Default { get; } = new();
+            public static {{name}} Default { get; } = new();
 
             protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
 
             public override JsonTypeInfo? GetTypeInfo(Type type) => null;
         }
         """;
+
+    /// <summary>The sample's <c>Everything.EverythingJsonContext</c>, written by hand (see <see cref="JsonContext"/>).</summary>
+    public static string HandWrittenJsonContext(params string[] serializable) =>
+        JsonContext("Everything", "EverythingJsonContext", serializable);
 
     /// <summary>The interface of samples/Everything, read from the sample itself so the snapshot cannot drift from it.</summary>
     public static string EverythingTools { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "Everything", "IEverythingTools.cs"));

@@ -8,13 +8,14 @@ using McpSdk.Invocation;
 
 namespace McpSdk.Cli.Checking;
 
-/// <summary>Reads the tool methods of an interface from a compiled assembly, without running any of its code.</summary>
+/// <summary>
+/// Reads the tool methods of an interface from a compiled assembly: the <see cref="ToolMethod"/> descriptions its
+/// generated proxy registered, so what is checked is exactly what the proxy sends. Loading runs the assembly's module
+/// initializers, as the application does when it starts; they register the proxies.
+/// </summary>
 internal static class CompiledInterfaceReader
 {
-    private const string ToolAttribute = "McpSdk.McpToolAttribute";
-    private const string ArgumentAttribute = "McpSdk.McpArgumentAttribute";
-
-    /// <exception cref="CheckSetupException">The assembly or the interface cannot be found or read.</exception>
+    /// <exception cref="CheckSetupException">The assembly or the interface cannot be found or read, or has no proxy.</exception>
     public static IReadOnlyList<ToolMethod> Read(string assemblyPath, string interfaceName)
     {
         string path = Path.GetFullPath(assemblyPath);
@@ -34,40 +35,23 @@ internal static class CompiledInterfaceReader
                 throw new CheckSetupException($"'{interfaceName}' is not an interface.");
             }
 
-            var tools = new List<ToolMethod>();
-            foreach (Type declaring in type.GetInterfaces().Prepend(type))
-            {
-                foreach (MethodInfo method in declaring.GetMethods())
-                {
-                    CustomAttributeData? tool = method.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ToolAttribute);
-                    if (tool?.ConstructorArguments is [{ Value: string toolName }])
-                    {
-                        tools.Add(new ToolMethod(toolName, $"{declaring.Name}.{method.Name}", policy: null, Arguments(method)));
-                    }
-                }
-            }
-
-            return tools;
+            return McpClientRegistry.GetToolMethods(type)
+                ?? throw new CheckSetupException(
+                    $"'{interfaceName}' in '{Path.GetFileName(path)}' has no generated MCP proxy, so there is nothing to check. Mark it " +
+                    "[McpClient], build it with the McpSdk package (whose source generator writes the proxy) and fix any MCPSDK error the build reports.");
         }
-        catch (Exception failure) when (failure is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException)
+        catch (Exception failure) when (failure is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
+            or MissingMethodException or TypeInitializationException)
         {
-            throw new CheckSetupException($"Could not read '{interfaceName}' from '{path}': {failure.Message}");
+            throw new CheckSetupException(
+                $"Could not read '{interfaceName}' from '{path}': {(failure.InnerException ?? failure).Message} Build it against the McpSdk version this tool carries " +
+                $"({typeof(McpClientRegistry).Assembly.GetName().Version}).");
         }
         finally
         {
             context.Unload();
         }
     }
-
-    /// <summary>The arguments the method sends, as the generated proxy declares them: wire name and serialised type.</summary>
-    private static ToolArgument[] Arguments(MethodInfo method) =>
-        method.GetParameters()
-            .Where(p => p.ParameterType.FullName != "System.Threading.CancellationToken"
-                && !(p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition().FullName == "System.IProgress`1"))
-            .Select(p => new ToolArgument(
-                p.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ArgumentAttribute)?.ConstructorArguments is [{ Value: string wire }] ? wire : p.Name!,
-                Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
-            .ToArray();
 
     /// <summary>
     /// Loads the inspected assembly and its own dependencies beside it; the framework and what this tool already

@@ -25,10 +25,10 @@ namespace App
 
         private AppToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _workAsync = invoker.Bind(s_workAsync);
-            _pingAsync = invoker.Bind(s_pingAsync);
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IAppTools");
+            this._invoker = invoker;
+            this._workAsync = invoker.Bind(s_workAsync);
+            this._pingAsync = invoker.Bind(s_pingAsync);
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IAppTools");
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -36,21 +36,23 @@ namespace App
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::App.IAppTools>(static invoker => new AppToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::App.IAppTools>(
+                static invoker => new AppToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_workAsync, s_pingAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<string> global::App.IAppTools.WorkAsync(string job)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("job", job, _jsonString);
-            return _invoker.InvokeAsync(_workAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            arguments.Add("job", job, this._jsonString);
+            return this._invoker.InvokeAsync(this._workAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
 
         global::System.Threading.Tasks.Task<string> global::Shared.IHealthTools.PingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return this._invoker.InvokeAsync(this._pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }

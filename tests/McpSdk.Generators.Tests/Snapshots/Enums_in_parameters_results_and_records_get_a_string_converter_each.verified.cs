@@ -28,14 +28,14 @@ namespace Units
 
         private UnitToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _convertAsync = invoker.Bind(s_convertAsync);
-            _readingAsync = invoker.Bind(s_readingAsync);
-            _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IUnitTools");
-            _jsonUnit = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Unit>(s_json, "IUnitTools");
-            _jsonReading = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Reading>(s_json, "IUnitTools");
-            _readDouble = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonDouble, allowNull: false);
-            _readReading = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonReading, allowNull: false);
+            this._invoker = invoker;
+            this._convertAsync = invoker.Bind(s_convertAsync);
+            this._readingAsync = invoker.Bind(s_readingAsync);
+            this._jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IUnitTools");
+            this._jsonUnit = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Unit>(s_json, "IUnitTools");
+            this._jsonReading = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Reading>(s_json, "IUnitTools");
+            this._readDouble = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonDouble, allowNull: false);
+            this._readReading = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonReading, allowNull: false);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -43,23 +43,25 @@ namespace Units
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Units.IUnitTools>(static invoker => new UnitToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Units.IUnitTools>(
+                static invoker => new UnitToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_convertAsync, s_readingAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<double> global::Units.IUnitTools.ConvertAsync(double value, global::Units.Unit from, global::Units.Unit? to)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("value", value, _jsonDouble);
-            arguments.Add("from", from, _jsonUnit);
-            arguments.AddIfHasValue("to", to, _jsonUnit);
-            return _invoker.InvokeAsync(_convertAsync, arguments, _readDouble, null, default);
+            arguments.Add("value", value, this._jsonDouble);
+            arguments.Add("from", from, this._jsonUnit);
+            arguments.AddIfHasValue("to", to, this._jsonUnit);
+            return this._invoker.InvokeAsync(this._convertAsync, arguments, this._readDouble, null, default);
         }
 
         global::System.Threading.Tasks.Task<global::Units.Reading> global::Units.IUnitTools.ReadingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_readingAsync, arguments, _readReading, null, default);
+            return this._invoker.InvokeAsync(this._readingAsync, arguments, this._readReading, null, default);
         }
     }
 }

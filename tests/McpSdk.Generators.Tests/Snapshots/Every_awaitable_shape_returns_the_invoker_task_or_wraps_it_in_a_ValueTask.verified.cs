@@ -30,16 +30,16 @@ namespace Shapes
 
         private ShapesProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _runAsync = invoker.Bind(s_runAsync);
-            _runValueAsync = invoker.Bind(s_runValueAsync);
-            _countAsync = invoker.Bind(s_countAsync);
-            _nameAsync = invoker.Bind(s_nameAsync);
-            _pointAsync = invoker.Bind(s_pointAsync);
-            _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShapes");
-            _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shapes.Point>(s_json, "IShapes");
-            _readInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonInt32, allowNull: false);
-            _readPoint = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonPoint, allowNull: false);
+            this._invoker = invoker;
+            this._runAsync = invoker.Bind(s_runAsync);
+            this._runValueAsync = invoker.Bind(s_runValueAsync);
+            this._countAsync = invoker.Bind(s_countAsync);
+            this._nameAsync = invoker.Bind(s_nameAsync);
+            this._pointAsync = invoker.Bind(s_pointAsync);
+            this._jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShapes");
+            this._jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shapes.Point>(s_json, "IShapes");
+            this._readInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonInt32, allowNull: false);
+            this._readPoint = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonPoint, allowNull: false);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -47,39 +47,41 @@ namespace Shapes
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shapes.IShapes>(static invoker => new ShapesProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Shapes.IShapes>(
+                static invoker => new ShapesProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_runAsync, s_runValueAsync, s_countAsync, s_nameAsync, s_pointAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task global::Shapes.IShapes.RunAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_runAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken);
+            return this._invoker.InvokeAsync(this._runAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.ValueTask global::Shapes.IShapes.RunValueAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask(_invoker.InvokeAsync(_runValueAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken));
+            return new global::System.Threading.Tasks.ValueTask(this._invoker.InvokeAsync(this._runValueAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, cancellationToken));
         }
 
         global::System.Threading.Tasks.Task<int> global::Shapes.IShapes.CountAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_countAsync, arguments, _readInt32, null, default);
+            return this._invoker.InvokeAsync(this._countAsync, arguments, this._readInt32, null, default);
         }
 
         global::System.Threading.Tasks.ValueTask<string> global::Shapes.IShapes.NameAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask<string>(_invoker.InvokeAsync(_nameAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default));
+            return new global::System.Threading.Tasks.ValueTask<string>(this._invoker.InvokeAsync(this._nameAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default));
         }
 
         global::System.Threading.Tasks.ValueTask<global::Shapes.Point> global::Shapes.IShapes.PointAsync(global::Shapes.Point origin)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("origin", origin, _jsonPoint);
-            return new global::System.Threading.Tasks.ValueTask<global::Shapes.Point>(_invoker.InvokeAsync(_pointAsync, arguments, _readPoint, null, default));
+            arguments.Add("origin", origin, this._jsonPoint);
+            return new global::System.Threading.Tasks.ValueTask<global::Shapes.Point>(this._invoker.InvokeAsync(this._pointAsync, arguments, this._readPoint, null, default));
         }
     }
 }

@@ -46,15 +46,15 @@ namespace Everything
 
         private EverythingToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _echoAsync = invoker.Bind(s_echoAsync);
-            _getSumAsync = invoker.Bind(s_getSumAsync);
-            _getWeatherAsync = invoker.Bind(s_getWeatherAsync);
-            _runLongAsync = invoker.Bind(s_runLongAsync);
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IEverythingTools");
-            _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IEverythingTools");
-            _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Everything.Weather>(s_json, "IEverythingTools");
-            _readWeather = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonWeather, allowNull: false);
+            this._invoker = invoker;
+            this._echoAsync = invoker.Bind(s_echoAsync);
+            this._getSumAsync = invoker.Bind(s_getSumAsync);
+            this._getWeatherAsync = invoker.Bind(s_getWeatherAsync);
+            this._runLongAsync = invoker.Bind(s_runLongAsync);
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IEverythingTools");
+            this._jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IEverythingTools");
+            this._jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Everything.Weather>(s_json, "IEverythingTools");
+            this._readWeather = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonWeather, allowNull: false);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -62,38 +62,40 @@ namespace Everything
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Everything.IEverythingTools>(static invoker => new EverythingToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Everything.IEverythingTools>(
+                static invoker => new EverythingToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync, s_getSumAsync, s_getWeatherAsync, s_runLongAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<string> global::Everything.IEverythingTools.EchoAsync(string message, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("message", message, _jsonString);
-            return _invoker.InvokeAsync(_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
+            arguments.Add("message", message, this._jsonString);
+            return this._invoker.InvokeAsync(this._echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<string> global::Everything.IEverythingTools.GetSumAsync(double a, double b, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("a", a, _jsonDouble);
-            arguments.Add("b", b, _jsonDouble);
-            return _invoker.InvokeAsync(_getSumAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
+            arguments.Add("a", a, this._jsonDouble);
+            arguments.Add("b", b, this._jsonDouble);
+            return this._invoker.InvokeAsync(this._getSumAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::Everything.Weather> global::Everything.IEverythingTools.GetWeatherAsync(string location, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("location", location, _jsonString);
-            return _invoker.InvokeAsync(_getWeatherAsync, arguments, _readWeather, null, cancellationToken);
+            arguments.Add("location", location, this._jsonString);
+            return this._invoker.InvokeAsync(this._getWeatherAsync, arguments, this._readWeather, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> global::Everything.IEverythingTools.RunLongAsync(double duration, double steps, global::System.IProgress<global::McpSdk.McpProgress>? progress, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("duration", duration, _jsonDouble);
-            arguments.Add("steps", steps, _jsonDouble);
-            return _invoker.InvokeAsync(_runLongAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, progress, cancellationToken);
+            arguments.Add("duration", duration, this._jsonDouble);
+            arguments.Add("steps", steps, this._jsonDouble);
+            return this._invoker.InvokeAsync(this._runLongAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, progress, cancellationToken);
         }
     }
 }

@@ -17,9 +17,9 @@ internal sealed class GlobalToolsProxy : global::IGlobalTools
 
     private GlobalToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
     {
-        _invoker = invoker;
-        _echoAsync = invoker.Bind(s_echoAsync);
-        _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IGlobalTools");
+        this._invoker = invoker;
+        this._echoAsync = invoker.Bind(s_echoAsync);
+        this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IGlobalTools");
     }
 
     #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -27,14 +27,16 @@ internal sealed class GlobalToolsProxy : global::IGlobalTools
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::McpSdk.Invocation.McpClientRegistry.Register<global::IGlobalTools>(static invoker => new GlobalToolsProxy(invoker));
+        global::McpSdk.Invocation.McpClientRegistry.Register<global::IGlobalTools>(
+            static invoker => new GlobalToolsProxy(invoker),
+            static () => new global::McpSdk.Invocation.ToolMethod[] { s_echoAsync });
     }
     #pragma warning restore CA2255
 
     global::System.Threading.Tasks.Task<string> global::IGlobalTools.EchoAsync(string message)
     {
         var arguments = new global::McpSdk.Invocation.ToolArguments();
-        arguments.Add("message", message, _jsonString);
-        return _invoker.InvokeAsync(_echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+        arguments.Add("message", message, this._jsonString);
+        return this._invoker.InvokeAsync(this._echoAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
     }
 }

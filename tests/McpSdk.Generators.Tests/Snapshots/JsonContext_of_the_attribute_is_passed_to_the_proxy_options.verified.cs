@@ -20,10 +20,10 @@ namespace Contexts
 
         private ContextToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _pointAsync = invoker.Bind(s_pointAsync);
-            _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Contexts.Point>(s_json, "IContextTools");
-            _readPoint = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonPoint, allowNull: false);
+            this._invoker = invoker;
+            this._pointAsync = invoker.Bind(s_pointAsync);
+            this._jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Contexts.Point>(s_json, "IContextTools");
+            this._readPoint = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonPoint, allowNull: false);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -31,15 +31,17 @@ namespace Contexts
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Contexts.IContextTools>(static invoker => new ContextToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Contexts.IContextTools>(
+                static invoker => new ContextToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_pointAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<global::Contexts.Point> global::Contexts.IContextTools.PointAsync(global::Contexts.Point origin)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("origin", origin, _jsonPoint);
-            return _invoker.InvokeAsync(_pointAsync, arguments, _readPoint, null, default);
+            arguments.Add("origin", origin, this._jsonPoint);
+            return this._invoker.InvokeAsync(this._pointAsync, arguments, this._readPoint, null, default);
         }
     }
 }

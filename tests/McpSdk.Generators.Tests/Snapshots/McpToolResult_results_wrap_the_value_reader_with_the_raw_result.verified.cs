@@ -34,20 +34,20 @@ namespace Wrapped
 
         private WrappedToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _weatherAsync = invoker.Bind(s_weatherAsync);
-            _maybeWeatherAsync = invoker.Bind(s_maybeWeatherAsync);
-            _countAsync = invoker.Bind(s_countAsync);
-            _echoAsync = invoker.Bind(s_echoAsync);
-            _maybeEchoAsync = invoker.Bind(s_maybeEchoAsync);
-            _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Wrapped.Weather>(s_json, "IWrappedTools");
-            _jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "IWrappedTools");
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IWrappedTools");
-            _readWeatherWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Json(_jsonWeather, allowNull: false));
-            _readWeatherOrNullWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult<global::Wrapped.Weather?>(global::McpSdk.Invocation.ToolResultReaders.Json<global::Wrapped.Weather?>(_jsonWeather!, allowNull: true));
-            _readNullableOfInt32WithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Json(_jsonNullableOfInt32, allowNull: true));
-            _readStringWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Text);
-            _readStringOrNullWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult<string?>(global::McpSdk.Invocation.ToolResultReaders.Text!);
+            this._invoker = invoker;
+            this._weatherAsync = invoker.Bind(s_weatherAsync);
+            this._maybeWeatherAsync = invoker.Bind(s_maybeWeatherAsync);
+            this._countAsync = invoker.Bind(s_countAsync);
+            this._echoAsync = invoker.Bind(s_echoAsync);
+            this._maybeEchoAsync = invoker.Bind(s_maybeEchoAsync);
+            this._jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Wrapped.Weather>(s_json, "IWrappedTools");
+            this._jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "IWrappedTools");
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IWrappedTools");
+            this._readWeatherWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonWeather, allowNull: false));
+            this._readWeatherOrNullWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult<global::Wrapped.Weather?>(global::McpSdk.Invocation.ToolResultReaders.Json<global::Wrapped.Weather?>(this._jsonWeather!, allowNull: true));
+            this._readNullableOfInt32WithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonNullableOfInt32, allowNull: true));
+            this._readStringWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult(global::McpSdk.Invocation.ToolResultReaders.Text);
+            this._readStringOrNullWithResult = global::McpSdk.Invocation.ToolResultReaders.WithResult<string?>(global::McpSdk.Invocation.ToolResultReaders.Text!);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -55,40 +55,42 @@ namespace Wrapped
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Wrapped.IWrappedTools>(static invoker => new WrappedToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Wrapped.IWrappedTools>(
+                static invoker => new WrappedToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_weatherAsync, s_maybeWeatherAsync, s_countAsync, s_echoAsync, s_maybeEchoAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<global::McpSdk.McpToolResult<global::Wrapped.Weather>> global::Wrapped.IWrappedTools.WeatherAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_weatherAsync, arguments, _readWeatherWithResult, null, default);
+            return this._invoker.InvokeAsync(this._weatherAsync, arguments, this._readWeatherWithResult, null, default);
         }
 
         global::System.Threading.Tasks.Task<global::McpSdk.McpToolResult<global::Wrapped.Weather?>> global::Wrapped.IWrappedTools.MaybeWeatherAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_maybeWeatherAsync, arguments, _readWeatherOrNullWithResult, null, default);
+            return this._invoker.InvokeAsync(this._maybeWeatherAsync, arguments, this._readWeatherOrNullWithResult, null, default);
         }
 
         global::System.Threading.Tasks.ValueTask<global::McpSdk.McpToolResult<int?>> global::Wrapped.IWrappedTools.CountAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask<global::McpSdk.McpToolResult<int?>>(_invoker.InvokeAsync(_countAsync, arguments, _readNullableOfInt32WithResult, null, default));
+            return new global::System.Threading.Tasks.ValueTask<global::McpSdk.McpToolResult<int?>>(this._invoker.InvokeAsync(this._countAsync, arguments, this._readNullableOfInt32WithResult, null, default));
         }
 
         global::System.Threading.Tasks.Task<global::McpSdk.McpToolResult<string>> global::Wrapped.IWrappedTools.EchoAsync(string message)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("message", message, _jsonString);
-            return _invoker.InvokeAsync(_echoAsync, arguments, _readStringWithResult, null, default);
+            arguments.Add("message", message, this._jsonString);
+            return this._invoker.InvokeAsync(this._echoAsync, arguments, this._readStringWithResult, null, default);
         }
 
         global::System.Threading.Tasks.Task<global::McpSdk.McpToolResult<string?>> global::Wrapped.IWrappedTools.MaybeEchoAsync(string message)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("message", message, _jsonString);
-            return _invoker.InvokeAsync(_maybeEchoAsync, arguments, _readStringOrNullWithResult, null, default);
+            arguments.Add("message", message, this._jsonString);
+            return this._invoker.InvokeAsync(this._maybeEchoAsync, arguments, this._readStringOrNullWithResult, null, default);
         }
     }
 }

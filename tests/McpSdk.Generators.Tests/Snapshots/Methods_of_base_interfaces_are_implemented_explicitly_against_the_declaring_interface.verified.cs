@@ -23,11 +23,11 @@ namespace Layers
 
         private AdminToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _restartAsync = invoker.Bind(s_restartAsync);
-            _pingAsync = invoker.Bind(s_pingAsync);
-            _pingAsync2 = invoker.Bind(s_pingAsync2);
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IAdminTools");
+            this._invoker = invoker;
+            this._restartAsync = invoker.Bind(s_restartAsync);
+            this._pingAsync = invoker.Bind(s_pingAsync);
+            this._pingAsync2 = invoker.Bind(s_pingAsync2);
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IAdminTools");
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -35,27 +35,29 @@ namespace Layers
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Layers.IAdminTools>(static invoker => new AdminToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Layers.IAdminTools>(
+                static invoker => new AdminToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_restartAsync, s_pingAsync, s_pingAsync2 });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task global::Layers.IAdminTools.RestartAsync(string reason)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("reason", reason, _jsonString);
-            return _invoker.InvokeAsync(_restartAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, default);
+            arguments.Add("reason", reason, this._jsonString);
+            return this._invoker.InvokeAsync(this._restartAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.None, null, default);
         }
 
         global::System.Threading.Tasks.Task<string> global::Layers.IPingTools.PingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return this._invoker.InvokeAsync(this._pingAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
 
         global::System.Threading.Tasks.Task<string> global::Layers.IHealthTools.PingAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_pingAsync2, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            return this._invoker.InvokeAsync(this._pingAsync2, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }

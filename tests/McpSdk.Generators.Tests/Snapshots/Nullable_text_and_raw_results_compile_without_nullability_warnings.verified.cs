@@ -22,10 +22,10 @@ namespace Loose
 
         private LooseToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _textAsync = invoker.Bind(s_textAsync);
-            _valueTextAsync = invoker.Bind(s_valueTextAsync);
-            _rawAsync = invoker.Bind(s_rawAsync);
+            this._invoker = invoker;
+            this._textAsync = invoker.Bind(s_textAsync);
+            this._valueTextAsync = invoker.Bind(s_valueTextAsync);
+            this._rawAsync = invoker.Bind(s_rawAsync);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -33,26 +33,28 @@ namespace Loose
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Loose.ILooseTools>(static invoker => new LooseToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Loose.ILooseTools>(
+                static invoker => new LooseToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_textAsync, s_valueTextAsync, s_rawAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<string?> global::Loose.ILooseTools.TextAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_textAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!;
+            return this._invoker.InvokeAsync(this._textAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!;
         }
 
         global::System.Threading.Tasks.ValueTask<string?> global::Loose.ILooseTools.ValueTextAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return new global::System.Threading.Tasks.ValueTask<string?>(_invoker.InvokeAsync(_valueTextAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!);
+            return new global::System.Threading.Tasks.ValueTask<string?>(this._invoker.InvokeAsync(this._valueTextAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Text, null, default)!);
         }
 
         global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult?> global::Loose.ILooseTools.RawAsync()
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            return _invoker.InvokeAsync(_rawAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, null, default)!;
+            return this._invoker.InvokeAsync(this._rawAsync, arguments, global::McpSdk.Invocation.ToolResultReaders.Raw, null, default)!;
         }
     }
 }

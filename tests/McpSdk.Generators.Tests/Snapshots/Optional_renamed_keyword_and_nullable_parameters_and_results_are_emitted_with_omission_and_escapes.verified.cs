@@ -29,17 +29,17 @@ namespace Search
 
         private SearchToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _searchAsync = invoker.Bind(s_searchAsync);
-            _findAsync = invoker.Bind(s_findAsync);
-            _countAsync = invoker.Bind(s_countAsync);
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ISearchTools");
-            _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "ISearchTools");
-            _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Search.Weather>(s_json, "ISearchTools");
-            _jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "ISearchTools");
-            _readWeatherOrNull = global::McpSdk.Invocation.ToolResultReaders.Json<global::Search.Weather?>(_jsonWeather!, allowNull: true);
-            _readWeather = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonWeather, allowNull: false);
-            _readNullableOfInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(_jsonNullableOfInt32, allowNull: true);
+            this._invoker = invoker;
+            this._searchAsync = invoker.Bind(s_searchAsync);
+            this._findAsync = invoker.Bind(s_findAsync);
+            this._countAsync = invoker.Bind(s_countAsync);
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ISearchTools");
+            this._jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "ISearchTools");
+            this._jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Search.Weather>(s_json, "ISearchTools");
+            this._jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "ISearchTools");
+            this._readWeatherOrNull = global::McpSdk.Invocation.ToolResultReaders.Json<global::Search.Weather?>(this._jsonWeather!, allowNull: true);
+            this._readWeather = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonWeather, allowNull: false);
+            this._readNullableOfInt32 = global::McpSdk.Invocation.ToolResultReaders.Json(this._jsonNullableOfInt32, allowNull: true);
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -47,33 +47,35 @@ namespace Search
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Search.ISearchTools>(static invoker => new SearchToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Search.ISearchTools>(
+                static invoker => new SearchToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_searchAsync, s_findAsync, s_countAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<global::Search.Weather?> global::Search.ISearchTools.SearchAsync(string query, string? note, int? limit, int maxResults, string @class, global::System.Threading.CancellationToken cancellationToken)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("query", query, _jsonString);
-            arguments.AddIfNotNull("note", note, _jsonString);
-            arguments.AddIfHasValue("limit", limit, _jsonInt32);
-            arguments.Add("max_results", maxResults, _jsonInt32);
-            arguments.Add("class", @class, _jsonString);
-            return _invoker.InvokeAsync(_searchAsync, arguments, _readWeatherOrNull, null, cancellationToken);
+            arguments.Add("query", query, this._jsonString);
+            arguments.AddIfNotNull("note", note, this._jsonString);
+            arguments.AddIfHasValue("limit", limit, this._jsonInt32);
+            arguments.Add("max_results", maxResults, this._jsonInt32);
+            arguments.Add("class", @class, this._jsonString);
+            return this._invoker.InvokeAsync(this._searchAsync, arguments, this._readWeatherOrNull, null, cancellationToken);
         }
 
         global::System.Threading.Tasks.Task<global::Search.Weather> global::Search.ISearchTools.FindAsync(string query)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.Add("query", query, _jsonString);
-            return _invoker.InvokeAsync(_findAsync, arguments, _readWeather, null, default);
+            arguments.Add("query", query, this._jsonString);
+            return this._invoker.InvokeAsync(this._findAsync, arguments, this._readWeather, null, default);
         }
 
         global::System.Threading.Tasks.Task<int?> global::Search.ISearchTools.CountAsync(int? minimum)
         {
             var arguments = new global::McpSdk.Invocation.ToolArguments();
-            arguments.AddIfHasValue("minimum", minimum, _jsonInt32);
-            return _invoker.InvokeAsync(_countAsync, arguments, _readNullableOfInt32, null, default);
+            arguments.AddIfHasValue("minimum", minimum, this._jsonInt32);
+            return this._invoker.InvokeAsync(this._countAsync, arguments, this._readNullableOfInt32, null, default);
         }
     }
 }

@@ -19,9 +19,9 @@ namespace Collisions
 
         private CollisionToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {
-            _invoker = invoker;
-            _runAsync = invoker.Bind(s_runAsync);
-            _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ICollisionTools");
+            this._invoker = invoker;
+            this._runAsync = invoker.Bind(s_runAsync);
+            this._jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ICollisionTools");
         }
 
         #pragma warning disable CA2255 // Registering a generated proxy is what module initializers are for.
@@ -29,17 +29,19 @@ namespace Collisions
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            global::McpSdk.Invocation.McpClientRegistry.Register<global::Collisions.ICollisionTools>(static invoker => new CollisionToolsProxy(invoker));
+            global::McpSdk.Invocation.McpClientRegistry.Register<global::Collisions.ICollisionTools>(
+                static invoker => new CollisionToolsProxy(invoker),
+                static () => new global::McpSdk.Invocation.ToolMethod[] { s_runAsync });
         }
         #pragma warning restore CA2255
 
         global::System.Threading.Tasks.Task<string> global::Collisions.ICollisionTools.RunAsync(string arguments, string invoker, string s_json)
         {
             var arguments2 = new global::McpSdk.Invocation.ToolArguments();
-            arguments2.Add("arguments", arguments, _jsonString);
-            arguments2.Add("invoker", invoker, _jsonString);
-            arguments2.Add("s_json", s_json, _jsonString);
-            return _invoker.InvokeAsync(_runAsync, arguments2, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
+            arguments2.Add("arguments", arguments, this._jsonString);
+            arguments2.Add("invoker", invoker, this._jsonString);
+            arguments2.Add("s_json", s_json, this._jsonString);
+            return this._invoker.InvokeAsync(this._runAsync, arguments2, global::McpSdk.Invocation.ToolResultReaders.Text, null, default);
         }
     }
 }
