@@ -69,9 +69,13 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     public ValueTask<CallLease> AdmitAsync(ToolGate gate, McpPriority priority, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
     {
         ValueTask admission = _scheduler.AcquireAsync(gate, priority, rateLimitMode, cancellationToken);
-        return admission.IsCompletedSuccessfully
-            ? new ValueTask<CallLease>(Lease(gate))
-            : AdmitLaterAsync(admission, gate);
+        if (!admission.IsCompletedSuccessfully)
+        {
+            return AdmitLaterAsync(admission, gate);
+        }
+
+        admission.GetAwaiter().GetResult(); // consumes it: a waiter granted at once goes back to the scheduler's pool
+        return new ValueTask<CallLease>(Lease(gate));
     }
 
     // Pooled: a call that waits would otherwise allocate a state machine.

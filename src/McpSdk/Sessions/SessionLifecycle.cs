@@ -181,7 +181,7 @@ internal sealed class SessionLifecycle
         }
 
         _live.PublishCapacity();
-        _background.Track(session.Session.DisposeAsync().AsTask(), "closing a faulted session");
+        CloseInBackground(session.Session, "closing a faulted session");
         ReplaceBelowMinimum();
     }
 
@@ -217,7 +217,7 @@ internal sealed class SessionLifecycle
                 _draining.Remove(session);
             }
 
-            _background.Track(session.Session.DisposeAsync().AsTask(), "closing an idle session");
+            CloseInBackground(session.Session, "closing an idle session");
         }
     }
 
@@ -248,11 +248,18 @@ internal sealed class SessionLifecycle
         foreach (PooledSession session in (PooledSession[])[.. live, .. draining])
         {
             Volatile.Write(ref session.State, PooledSession.Closed);
-            _background.Track(session.Session.DisposeAsync().AsTask(), "closing a session");
+            CloseInBackground(session.Session, "closing a session");
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Closes a session on the thread pool: the last call on a draining session returns on the caller's thread, and a
+    /// stdio session's disposal ends a process, which is no work to do inside a user's call.
+    /// </summary>
+    private void CloseInBackground(IMcpSession session, string what) =>
+        _background.Track(Task.Run(() => session.DisposeAsync().AsTask()), what);
 
     /// <summary>Frees the closing signal; call after every background task has ended.</summary>
     public void Dispose() => _closing.Dispose();
@@ -356,7 +363,7 @@ internal sealed class SessionLifecycle
 
         if (pooled is null)
         {
-            _background.Track(session.DisposeAsync().AsTask(), "closing a session opened while the pool closed");
+            CloseInBackground(session, "closing a session opened while the pool closed");
             return;
         }
 
