@@ -1,19 +1,25 @@
 using System;
 using System.Threading;
+using System.Threading.RateLimiting;
 using McpSdk.Diagnostics;
 
 namespace McpSdk.Scheduling;
 
 /// <summary>
-/// A tool's start permits: at most <see cref="RateLimitBound.Permits"/> starts per window, all refilled at each tick
-/// of a timer of the connection's <see cref="TimeProvider"/>, so that tests on a fake clock see exact windows. A tool's
-/// gate keeps one limiter for its life; a stricter bound declared later tightens it in place.
+/// A tool's start permits: a <see cref="TokenBucketRateLimiter"/> (System.Threading.RateLimiting) holding at most
+/// <see cref="RateLimitBound.Permits"/> starts per window, refilled at each tick of a timer of the connection's
+/// <see cref="TimeProvider"/>, so that tests on a fake clock see exact windows. A tool's gate keeps one limiter for its
+/// life; a stricter bound declared later gives it a new bucket.
 /// </summary>
 /// <remarks>
-/// <para>Taking a permit is one compare-and-swap loop, without a lock or an allocation.</para>
-/// <para>Nothing a taker touches is ever disposed: <see cref="Dispose"/> only stops the refill timer. A call that read
-/// the limiter just before a stricter bound was declared, or the connection was disposed, still gets a permit or a
-/// refusal, never an <see cref="ObjectDisposedException"/>.</para>
+/// <para><see cref="TokenBucketRateLimiter"/> reads the real clock and takes no <see cref="TimeProvider"/>, so its
+/// automatic replenishment is off and our timer calls <see cref="TokenBucketRateLimiter.TryReplenish"/>.</para>
+/// <para>A bucket cannot change its limit, so a stricter bound builds a new one and swaps the reference; the old bucket
+/// is never disposed, because a call on the fast path may be taking a permit from it. Leaving it to the GC releases
+/// everything it holds: with automatic replenishment off a bucket creates no timer (dotnet/runtime,
+/// TokenBucketRateLimiter's constructor creates its Timer only when AutoReplenishment is on) and holds no handle, only
+/// counters, its options and an empty queue (we never call AcquireAsync); its Dispose would only dispose that absent
+/// timer and fail queued requests, of which there are none.</para>
 /// </remarks>
 internal sealed class ToolRateLimiter : IDisposable
 {
@@ -21,8 +27,8 @@ internal sealed class ToolRateLimiter : IDisposable
     private readonly Lock _refill = new();
     private readonly ITimer _timer;
     private readonly Action _onRefilled;
+    private TokenBucketRateLimiter _bucket;
     private RateLimitBound _bound;
-    private int _available;
     private bool _disposed;
 
     /// <param name="bound">The limit to start with.</param>
@@ -31,7 +37,7 @@ internal sealed class ToolRateLimiter : IDisposable
     public ToolRateLimiter(RateLimitBound bound, TimeProvider timeProvider, Action onRefilled)
     {
         _bound = bound;
-        _available = bound.Permits;
+        _bucket = CreateBucket(bound.Permits);
         _onRefilled = onRefilled;
         _timer = timeProvider.CreateTimer(static state => ((ToolRateLimiter)state!).Refill(), this, bound.Window, bound.Window);
         LiveResourceCounters.TimerCreated();
@@ -43,19 +49,19 @@ internal sealed class ToolRateLimiter : IDisposable
     /// <summary>Takes one start permit if one is left in this window.</summary>
     public bool TryTake()
     {
-        int available = Volatile.Read(ref _available);
-        while (available > 0)
+        // One volatile read and AttemptAcquire: no lock of ours, and no allocation when a permit is granted (the bucket
+        // hands out one cached lease for every success; only a refusal allocates its lease).
+        TokenBucketRateLimiter bucket = Volatile.Read(ref _bucket);
+        using (RateLimitLease lease = bucket.AttemptAcquire())
         {
-            int seen = Interlocked.CompareExchange(ref _available, available - 1, available);
-            if (seen == available)
+            if (lease.IsAcquired)
             {
                 return true;
             }
-
-            available = seen;
         }
 
-        return false;
+        // Refused by a bucket a stricter bound has just retired (drained): the new one decides.
+        return !ReferenceEquals(bucket, Volatile.Read(ref _bucket)) && TryTake();
     }
 
     /// <summary>
@@ -73,20 +79,20 @@ internal sealed class ToolRateLimiter : IDisposable
                 return;
             }
 
-            int available = Volatile.Read(ref _available);
-            while (true)
+            // Empty the old bucket first: after this no start can come from it, so the count of starts made in this
+            // window is exact. A call refused by the emptied bucket before the swap below waits for (or, in reject mode,
+            // is refused by) the new window: never more starts than the stricter bound, at worst one fewer.
+            int used = current.Permits - Drain(_bucket);
+            TokenBucketRateLimiter next = CreateBucket(bound.Permits);
+            int counted = Math.Min(used, bound.Permits);
+            if (counted > 0)
             {
-                int left = Math.Clamp(bound.Permits - (current.Permits - available), 0, available);
-                int seen = Interlocked.CompareExchange(ref _available, left, available);
-                if (seen == available)
-                {
-                    break;
-                }
-
-                available = seen;
+                // No one else can see this bucket yet, so the permits are there to take.
+                using RateLimitLease lease = next.AttemptAcquire(counted);
             }
 
             Volatile.Write(ref _bound, bound);
+            Volatile.Write(ref _bucket, next);
             _timer.Change(bound.Window, bound.Window);
         }
     }
@@ -108,11 +114,42 @@ internal sealed class ToolRateLimiter : IDisposable
         LiveResourceCounters.TimerDisposed();
     }
 
+    private static TokenBucketRateLimiter CreateBucket(int permits) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = permits,
+        // With automatic replenishment off, TryReplenish adds TokensPerPeriod per ReplenishmentPeriod of real time
+        // since the previous replenishment, capped at TokenLimit (dotnet/runtime, TokenBucketRateLimiter.ReplenishInternal).
+        // With TokensPerPeriod = permits, a refill less than 100 ns after the last would come up short; the shortest
+        // period and the largest count make any elapsed Stopwatch tick a full refill, so each tick of our timer is
+        // exactly one whole new window.
+        TokensPerPeriod = int.MaxValue,
+        ReplenishmentPeriod = TimeSpan.FromTicks(1),
+        AutoReplenishment = false,
+        QueueLimit = 0,
+    });
+
+    /// <summary>Takes every permit left in <paramref name="bucket"/>; returns how many there were.</summary>
+    private static int Drain(TokenBucketRateLimiter bucket)
+    {
+        int drained = 0;
+        while (bucket.GetStatistics()!.CurrentAvailablePermits is > 0 and var available)
+        {
+            using RateLimitLease lease = bucket.AttemptAcquire((int)available);
+            if (lease.IsAcquired)
+            {
+                drained += (int)available;
+            }
+        }
+
+        return drained;
+    }
+
     private void Refill()
     {
+        // Under the lock, so a refill never lands in a bucket that Tighten has drained and retired.
         lock (_refill)
         {
-            Volatile.Write(ref _available, _bound.Permits);
+            Volatile.Read(ref _bucket).TryReplenish();
         }
 
         _onRefilled();
