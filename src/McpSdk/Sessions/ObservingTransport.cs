@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -20,17 +21,47 @@ internal sealed class ObservingClientTransport(IClientTransport inner, Action<Js
         new ObservingTransport(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), observer);
 }
 
-/// <summary>A connected transport whose reader reports each message to an observer.</summary>
+/// <summary>
+/// A connected transport whose reader reports each message to an observer, and which marks the JSON-RPC errors its
+/// sending raises (see <see cref="IsRefusedBySend"/>).
+/// </summary>
 internal sealed class ObservingTransport(ITransport inner, Action<JsonRpcMessage> observer) : ITransport
 {
+    private const string RefusedBySendKey = "McpSdk.RefusedBySend";
+
     private readonly ObservingReader _reader = new(inner.MessageReader, observer);
 
     public string? SessionId => inner.SessionId;
 
     public ChannelReader<JsonRpcMessage> MessageReader => _reader;
 
-    public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default) =>
-        inner.SendMessageAsync(message, cancellationToken);
+    /// <summary>
+    /// Whether <paramref name="error"/> was raised while sending the request rather than read as the server's answer
+    /// to it. Over Streamable HTTP the SDK raises a JSON-RPC error carried by an HTTP error status (400) from the send:
+    /// the server turned the request away before handling it, as servers do for a session id they no longer know. A
+    /// JSON-RPC error that arrives as a message is the server's answer about that one request.
+    /// </summary>
+    public static bool IsRefusedBySend(McpProtocolException error) => error.Data.Contains(RefusedBySendKey);
+
+    public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
+    {
+        Task sending = inner.SendMessageAsync(message, cancellationToken);
+        return sending.IsCompletedSuccessfully ? sending : MarkRefusalAsync(sending);
+    }
+
+    // The same exception goes on up (the SDK's connect logic reads its type and code); it only gains a mark.
+    private static async Task MarkRefusalAsync(Task sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (McpProtocolException error)
+        {
+            error.Data[RefusedBySendKey] = true;
+            throw;
+        }
+    }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 

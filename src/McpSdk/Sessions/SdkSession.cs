@@ -21,8 +21,6 @@ namespace McpSdk.Sessions;
 /// <summary>An <see cref="IMcpSession"/> over the official SDK's <see cref="McpClient"/>.</summary>
 internal sealed partial class SdkSession : IMcpSession
 {
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>The protocol versions with an <c>initialize</c> handshake that the official SDK speaks, oldest first.</summary>
     private static readonly string[] s_initializeHandshakeVersions = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"];
 
@@ -275,17 +273,14 @@ internal sealed partial class SdkSession : IMcpSession
             return JsonSerializer.Deserialize(response.Result, s_callToolResult)
                 ?? throw new JsonException($"The server answered tools/call of '{toolName}' with a null result.");
         }
-        catch (McpProtocolException error) when (!cancellationToken.IsCancellationRequested)
+        catch (McpProtocolException error) when (ObservingTransport.IsRefusedBySend(error) && !cancellationToken.IsCancellationRequested)
         {
-            if (await IsAliveAsync().ConfigureAwait(false))
-            {
-                throw; // about this request only
-            }
-
-            // The request failed and so does a ping: the server no longer knows this session. Close it, so the
-            // pool replaces it, and let the call count as a lost session.
-            await DisposeAsync().ConfigureAwait(false);
-            throw new SessionUnusableException("the server no longer accepts this session (" + error.Message + ")", error);
+            // Not an answer: the server turned the request away before handling it, as servers do with a session id
+            // they no longer know. Any other JSON-RPC error is the server's answer about this request and goes up as
+            // is, with no ping: whether the session still stands is the pool's question (it pings a suspect).
+            throw new SessionUnusableException(
+                $"the server refused tools/call of '{toolName}' without handling it ({error.Message}); it may no longer know session {SessionId}",
+                error);
         }
         finally
         {
@@ -293,20 +288,6 @@ internal sealed partial class SdkSession : IMcpSession
             {
                 _progress.Unregister(token);
             }
-        }
-    }
-
-    private async Task<bool> IsAliveAsync()
-    {
-        using var timeout = new CancellationTokenSource(PingTimeout);
-        try
-        {
-            await _client.PingAsync(options: null, timeout.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
         }
     }
 
