@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
@@ -10,7 +11,7 @@ internal sealed class StdioEndpoint(
 {
     public override string Name => $"stdio:{command}";
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory)
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         var options = new StdioClientTransportOptions
         {

@@ -194,7 +194,7 @@ internal sealed partial class SdkSession : IMcpSession
         // One progress table per session, fed in transport order: progress is routed by token without a lock
         // and without registering a handler per call.
         ProgressRouter progress = watch.Progress;
-        EndpointTransport transport = endpoint.CreateTransport(loggerFactory);
+        EndpointTransport transport = endpoint.CreateTransport(loggerFactory, options.TimeProvider);
         try
         {
             McpClient client = await McpClient.CreateAsync(
