@@ -66,7 +66,7 @@ internal sealed partial class SdkSession : IMcpSession
     {
         if (options.ProtocolVersion is { } pinned)
         {
-            return await ConnectOnceAsync(endpoint, options, pinned, new HandshakeWatch(), loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await ConnectOnceAsync(endpoint, options, pinned, new HandshakeWatch(loggerFactory), loggerFactory, cancellationToken).ConfigureAwait(false);
         }
 
         // null: the SDK's default negotiation. Each version is tried at most once, so this ends after five attempts.
@@ -75,7 +75,7 @@ internal sealed partial class SdkSession : IMcpSession
         while (true)
         {
             tried.Add(version);
-            var watch = new HandshakeWatch();
+            var watch = new HandshakeWatch(loggerFactory);
             try
             {
                 SdkSession session = await ConnectOnceAsync(endpoint, options, version, watch, loggerFactory, cancellationToken).ConfigureAwait(false);
@@ -218,11 +218,11 @@ internal sealed partial class SdkSession : IMcpSession
     /// Sees the session's incoming messages in transport order: during the handshake it notes the protocol version the
     /// server's <c>initialize</c> result offers; every message then goes to the session's progress router.
     /// </summary>
-    private sealed class HandshakeWatch
+    private sealed class HandshakeWatch(ILoggerFactory loggerFactory)
     {
         private volatile bool _handshakeDone;
 
-        public ProgressRouter Progress { get; } = new();
+        public ProgressRouter Progress { get; } = new(loggerFactory.CreateLogger("McpSdk.Progress"));
 
         public bool HandshakeDone
         {
@@ -259,6 +259,7 @@ internal sealed partial class SdkSession : IMcpSession
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
         long token = progress is null ? 0 : _progress.Register(progress);
+        bool answered = false;
         try
         {
             // The SDK's own CallToolAsync is this same request and result, with the params serialised from a typed
@@ -270,6 +271,7 @@ internal sealed partial class SdkSession : IMcpSession
                 Params = arguments.ToCallParams(toolName, progress is null ? null : token),
             };
             JsonRpcResponse response = await _client.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            answered = true;
             return JsonSerializer.Deserialize(response.Result, s_callToolResult)
                 ?? throw new JsonException($"The server answered tools/call of '{toolName}' with a null result.");
         }
@@ -286,7 +288,8 @@ internal sealed partial class SdkSession : IMcpSession
         {
             if (progress is not null)
             {
-                _progress.Unregister(token);
+                // With a result, every report the server sent before it reaches the handler before the call returns.
+                await _progress.UnregisterAsync(token, drain: answered).ConfigureAwait(false);
             }
         }
     }
