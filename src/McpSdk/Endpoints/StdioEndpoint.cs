@@ -13,8 +13,10 @@ internal sealed class StdioEndpoint(
 
     internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
+        var standardError = new StandardErrorTail();
         var options = new StdioClientTransportOptions
         {
+            StandardErrorLines = standardError.Add,
             Command = command,
             Arguments = [.. arguments],
             Name = Name,
@@ -32,6 +34,6 @@ internal sealed class StdioEndpoint(
             options.EnvironmentVariables = variables;
         }
 
-        return new EndpointTransport(new StdioClientTransport(options, loggerFactory), Companion: null);
+        return new EndpointTransport(new StdioClientTransport(options, loggerFactory), Companion: null, standardError);
     }
 }

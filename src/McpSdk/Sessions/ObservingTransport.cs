@@ -15,10 +15,15 @@ namespace McpSdk.Sessions;
 /// </summary>
 internal sealed class ObservingClientTransport(IClientTransport inner, Action<JsonRpcMessage> observer) : IClientTransport
 {
+    private volatile ObservingTransport? _connected;
+
     public string Name => inner.Name;
 
+    /// <summary>The connected transport; <see langword="null"/> until connecting succeeded (a process that could not start).</summary>
+    public ObservingTransport? Connected => _connected;
+
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        new ObservingTransport(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), observer);
+        _connected = new ObservingTransport(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), observer);
 }
 
 /// <summary>
@@ -34,6 +39,9 @@ internal sealed class ObservingTransport(ITransport inner, Action<JsonRpcMessage
     public string? SessionId => inner.SessionId;
 
     public ChannelReader<JsonRpcMessage> MessageReader => _reader;
+
+    /// <summary>Ends with the transport: faulted with the SDK's <see cref="ClientTransportClosedException"/> when it closed on its own.</summary>
+    public Task Completion => _reader.Completion;
 
     /// <summary>
     /// Whether <paramref name="error"/> was raised while sending the request rather than read as the server's answer

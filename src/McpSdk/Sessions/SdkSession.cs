@@ -31,13 +31,18 @@ internal sealed partial class SdkSession : IMcpSession
     private readonly McpClient _client;
     private readonly IAsyncDisposable? _companion;
     private readonly ProgressRouter _progress;
+    private readonly ObservingClientTransport _transport;
+    private readonly StandardErrorTail? _standardError;
     private int _disposed;
 
-    private SdkSession(McpClient client, IAsyncDisposable? companion, ProgressRouter progress)
+    private SdkSession(
+        McpClient client, IAsyncDisposable? companion, ProgressRouter progress, ObservingClientTransport transport, StandardErrorTail? standardError)
     {
         _client = client;
         _companion = companion;
         _progress = progress;
+        _transport = transport;
+        _standardError = standardError;
         LiveResourceCounters.SessionOpened();
     }
 
@@ -95,7 +100,7 @@ internal sealed partial class SdkSession : IMcpSession
                 return session;
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested
-                && NextAttempt(failure, version, learned, watch.OfferedVersion, tried) is { } next)
+                && NextAttempt(OpenFailure.Unwrap(failure), version, learned, watch.OfferedVersion, tried) is { } next)
             {
                 Log.ProtocolNegotiationRetry(
                     loggerFactory.CreateLogger("McpSdk.SessionPool"), endpoint.Name, Describe(version), next.Reason, Describe(next.Version), failure);
@@ -195,22 +200,26 @@ internal sealed partial class SdkSession : IMcpSession
         // and without registering a handler per call.
         ProgressRouter progress = watch.Progress;
         EndpointTransport transport = endpoint.CreateTransport(loggerFactory, options.TimeProvider);
+        var observing = new ObservingClientTransport(transport.Transport, watch.Observe);
         try
         {
-            McpClient client = await McpClient.CreateAsync(
-                new ObservingClientTransport(transport.Transport, watch.Observe), clientOptions, loggerFactory, cancellationToken)
-                .ConfigureAwait(false);
+            McpClient client = await McpClient.CreateAsync(observing, clientOptions, loggerFactory, cancellationToken).ConfigureAwait(false);
             watch.HandshakeDone = true;
-            return new SdkSession(client, transport.Companion, progress);
+            return new SdkSession(client, transport.Companion, progress, observing, transport.StandardError);
         }
-        catch
+        catch (Exception failure)
         {
             if (transport.Companion is not null)
             {
                 await transport.Companion.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw;
+            if (OpenFailure.StaysAsIs(failure, cancellationToken.IsCancellationRequested))
+            {
+                throw;
+            }
+
+            throw OpenFailure.Create(endpoint, failure, observing, transport.StandardError);
         }
     }
 
@@ -292,6 +301,17 @@ internal sealed partial class SdkSession : IMcpSession
                 await _progress.UnregisterAsync(token, drain: answered).ConfigureAwait(false);
             }
         }
+    }
+
+    public string? DescribeEnd()
+    {
+        IReadOnlyList<string>? standardError = _standardError?.Snapshot();
+        Task<ClientCompletionDetails> completion = _client.Completion;
+        SessionEnd? end = completion.IsCompletedSuccessfully ? SessionEnd.From(completion.Result, standardError) : null;
+
+        // The transport closes before the SDK fails the calls on it and completes the client: look there too.
+        end ??= SessionEnd.Find(failure: null, _transport.Connected?.Completion, standardError);
+        return end?.DescribeWithLastError();
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
