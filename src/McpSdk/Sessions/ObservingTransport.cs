@@ -13,7 +13,12 @@ namespace McpSdk.Sessions;
 /// A client transport that shows every incoming message to an observer as the SDK reads it, in order,
 /// before the SDK dispatches it. Everything else passes through untouched.
 /// </summary>
-internal sealed class ObservingClientTransport(IClientTransport inner, Action<JsonRpcMessage> observer) : IClientTransport
+/// <remarks>
+/// <paramref name="marksRefusals"/>: whether sending can raise a JSON-RPC error (Streamable HTTP can; stdio and in-memory
+/// streams only ever deliver errors as messages), so that the send must be watched for one — which costs a state
+/// machine per send that completes asynchronously, so it is skipped where no refusal can come.
+/// </remarks>
+internal sealed class ObservingClientTransport(IClientTransport inner, Action<JsonRpcMessage> observer, bool marksRefusals) : IClientTransport
 {
     private volatile ObservingTransport? _connected;
 
@@ -23,14 +28,14 @@ internal sealed class ObservingClientTransport(IClientTransport inner, Action<Js
     public ObservingTransport? Connected => _connected;
 
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        _connected = new ObservingTransport(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), observer);
+        _connected = new ObservingTransport(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), observer, marksRefusals);
 }
 
 /// <summary>
 /// A connected transport whose reader reports each message to an observer, and which marks the JSON-RPC errors its
 /// sending raises (see <see cref="IsRefusedBySend"/>).
 /// </summary>
-internal sealed class ObservingTransport(ITransport inner, Action<JsonRpcMessage> observer) : ITransport
+internal sealed class ObservingTransport(ITransport inner, Action<JsonRpcMessage> observer, bool marksRefusals) : ITransport
 {
     private const string RefusedBySendKey = "McpSdk.RefusedBySend";
 
@@ -54,7 +59,7 @@ internal sealed class ObservingTransport(ITransport inner, Action<JsonRpcMessage
     public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
     {
         Task sending = inner.SendMessageAsync(message, cancellationToken);
-        return sending.IsCompletedSuccessfully ? sending : MarkRefusalAsync(sending);
+        return !marksRefusals || sending.IsCompletedSuccessfully ? sending : MarkRefusalAsync(sending);
     }
 
     // The same exception goes on up (the SDK's connect logic reads its type and code); it only gains a mark.

@@ -200,7 +200,8 @@ internal sealed partial class SdkSession : IMcpSession
         // and without registering a handler per call.
         ProgressRouter progress = watch.Progress;
         EndpointTransport transport = endpoint.CreateTransport(loggerFactory, options.TimeProvider);
-        var observing = new ObservingClientTransport(transport.Transport, watch.Observe);
+        var observing = new ObservingClientTransport(
+            transport.Transport, watch.Observe, marksRefusals: endpoint is not (StdioEndpoint or InProcessEndpoint));
         try
         {
             McpClient client = await McpClient.CreateAsync(observing, clientOptions, loggerFactory, cancellationToken).ConfigureAwait(false);
