@@ -36,7 +36,7 @@ internal static class InProcessEndToEnd
         int batches = Option(args, "--batches", 600);
         McpEndpoint endpoint = McpEndpoint.InProcess(CreateServerOptions, "echo server");
 
-        EndpointTransport transport = endpoint.CreateTransport(NullLoggerFactory.Instance);
+        EndpointTransport transport = endpoint.CreateTransport(NullLoggerFactory.Instance, TimeProvider.System);
         await using McpClient raw = await McpClient.CreateAsync(transport.Transport).ConfigureAwait(false);
         await using SdkSession session = await SdkSession.ConnectAsync(endpoint, new McpConnectionOptions(), NullLoggerFactory.Instance, CancellationToken.None).ConfigureAwait(false);
         await using McpConnection connection = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions { MinSessions = 1, MaxSessions = 1 }).ConfigureAwait(false);

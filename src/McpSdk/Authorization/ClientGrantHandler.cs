@@ -20,12 +20,14 @@ internal sealed class ClientGrantHandler : DelegatingHandler
     private readonly EndpointAuthorization _authorization;
     private readonly ILogger _logger;
     private readonly HttpClient _authorizationClient;
+    private readonly TimeProvider _time;
 
-    public ClientGrantHandler(EndpointAuthorization authorization, HttpMessageHandler inner, ILogger logger)
+    public ClientGrantHandler(EndpointAuthorization authorization, HttpMessageHandler inner, ILogger logger, TimeProvider connectionClock)
         : base(inner)
     {
         _authorization = authorization;
         _logger = logger;
+        _time = connectionClock;
 
         // Metadata and token requests go through the rest of the pipeline, never back through this handler.
         _authorizationClient = new HttpClient(inner, disposeHandler: false);
@@ -38,7 +40,7 @@ internal sealed class ClientGrantHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        string? token = await _authorization.GetTokenAsync(_authorizationClient, _logger, cancellationToken).ConfigureAwait(false);
+        string? token = await _authorization.GetTokenAsync(_authorizationClient, _logger, _time, cancellationToken).ConfigureAwait(false);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -60,7 +62,7 @@ internal sealed class ClientGrantHandler : DelegatingHandler
         string? fresh;
         try
         {
-            fresh = await _authorization.AcquireAfterChallengeAsync(_authorizationClient, response, token, _logger, cancellationToken).ConfigureAwait(false);
+            fresh = await _authorization.AcquireAfterChallengeAsync(_authorizationClient, response, token, _logger, _time, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

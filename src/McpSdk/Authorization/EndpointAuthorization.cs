@@ -24,7 +24,6 @@ internal sealed partial class EndpointAuthorization
     private readonly Uri _endpoint;
     private readonly string _endpointName;
     private readonly IMcpTokenCache _cache;
-    private readonly TimeProvider _time;
     private readonly string _grantKey;
     private readonly string _authorizationCodeKey;
     /// <summary>How long one token acquisition, discovery included, may take.</summary>
@@ -40,7 +39,6 @@ internal sealed partial class EndpointAuthorization
         _endpoint = endpoint;
         _endpointName = endpointName;
         _cache = options.TokenCache ?? new InMemoryMcpTokenCache();
-        _time = options.TimeProvider ?? TimeProvider.System;
         _grantKey = "grant " + endpointName;
         _authorizationCodeKey = "authorization_code " + endpointName;
         RunsGrants = options.CrossAppAccess is not null
@@ -92,10 +90,17 @@ internal sealed partial class EndpointAuthorization
         && !uri.AbsolutePath.StartsWith("/.well-known/", StringComparison.Ordinal)
         && request.Content?.Headers.ContentType?.MediaType != "application/x-www-form-urlencoded";
 
+    /// <summary>
+    /// The clock that decides token expiry and the acquisition deadline: <see cref="McpOAuthOptions.TimeProvider"/> when
+    /// set, else the clock of the connection that sends the request (<see cref="McpConnectionOptions.TimeProvider"/>).
+    /// </summary>
+    private TimeProvider ClockFor(TimeProvider connectionClock) => _options.TimeProvider ?? connectionClock;
+
     /// <summary>A valid token for the next request: the cached one, or a new one when it expired and the grant is known.</summary>
-    public async ValueTask<string?> GetTokenAsync(HttpClient http, ILogger logger, CancellationToken cancellationToken)
+    public async ValueTask<string?> GetTokenAsync(HttpClient http, ILogger logger, TimeProvider connectionClock, CancellationToken cancellationToken)
     {
-        if (await _cache.GetAsync(_grantKey, cancellationToken).ConfigureAwait(false) is { } cached && !IsExpired(cached))
+        TimeProvider time = ClockFor(connectionClock);
+        if (await _cache.GetAsync(_grantKey, cancellationToken).ConfigureAwait(false) is { } cached && !IsExpired(cached, time))
         {
             return cached.AccessToken;
         }
@@ -105,7 +110,7 @@ internal sealed partial class EndpointAuthorization
             return null; // the first 401 decides whether a grant of ours applies
         }
 
-        return await DetachedAsync(token => RenewAsync(http, logger, token), cancellationToken).ConfigureAwait(false);
+        return await DetachedAsync(token => RenewAsync(http, logger, time, token), time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,23 +118,24 @@ internal sealed partial class EndpointAuthorization
     /// chooses — or <see langword="null"/> when no grant of ours applies (the 401 is then left to the SDK's flow).
     /// </summary>
     public Task<string?> AcquireAfterChallengeAsync(
-        HttpClient http, HttpResponseMessage challenge, string? rejected, ILogger logger, CancellationToken cancellationToken)
+        HttpClient http, HttpResponseMessage challenge, string? rejected, ILogger logger, TimeProvider connectionClock, CancellationToken cancellationToken)
     {
         (Uri? metadataUri, string? challengeScope) = OAuthMetadata.ReadChallenge(challenge);
-        return DetachedAsync(token => AcquireAfterChallengeAsync(http, metadataUri, challengeScope, rejected, logger, token), cancellationToken);
+        TimeProvider time = ClockFor(connectionClock);
+        return DetachedAsync(token => AcquireAfterChallengeAsync(http, metadataUri, challengeScope, rejected, logger, time, token), time, cancellationToken);
     }
 
     /// <summary>
     /// Runs a token acquisition apart from the request that needed it: every request to the endpoint waits for the same
     /// acquisition, so one caller's cancellation must not abort it (the SDK's cross-app provider would even report that
-    /// as a failed discovery). The work has its own deadline; a cancelled caller only stops waiting.
+    /// as a failed discovery). The work has its own deadline, on <paramref name="time"/>; a cancelled caller only stops waiting.
     /// </summary>
-    private async Task<string?> DetachedAsync(Func<CancellationToken, Task<string?>> work, CancellationToken cancellationToken)
+    private async Task<string?> DetachedAsync(Func<CancellationToken, Task<string?>> work, TimeProvider time, CancellationToken cancellationToken)
     {
         Task<string?> running = Task.Run(
             async () =>
             {
-                using var deadline = new CancellationTokenSource(AcquisitionTimeout);
+                using var deadline = new CancellationTokenSource(AcquisitionTimeout, time);
                 try
                 {
                     return await work(deadline.Token).ConfigureAwait(false);
@@ -147,17 +153,17 @@ internal sealed partial class EndpointAuthorization
         return await running.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string?> RenewAsync(HttpClient http, ILogger logger, CancellationToken cancellationToken)
+    private async Task<string?> RenewAsync(HttpClient http, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await _cache.GetAsync(_grantKey, cancellationToken).ConfigureAwait(false) is { } current && !IsExpired(current))
+            if (await _cache.GetAsync(_grantKey, cancellationToken).ConfigureAwait(false) is { } current && !IsExpired(current, time))
             {
                 return current.AccessToken;
             }
 
-            return await AcquireAsync(_plan!, http, logger, cancellationToken).ConfigureAwait(false);
+            return await AcquireAsync(_plan!, http, logger, time, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -166,14 +172,14 @@ internal sealed partial class EndpointAuthorization
     }
 
     private async Task<string?> AcquireAfterChallengeAsync(
-        HttpClient http, Uri? metadataUri, string? challengeScope, string? rejected, ILogger logger, CancellationToken cancellationToken)
+        HttpClient http, Uri? metadataUri, string? challengeScope, string? rejected, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (await _cache.GetAsync(_grantKey, cancellationToken).ConfigureAwait(false) is { } cached)
             {
-                if (!IsExpired(cached) && cached.AccessToken != rejected)
+                if (!IsExpired(cached, time) && cached.AccessToken != rejected)
                 {
                     return cached.AccessToken;
                 }
@@ -195,7 +201,7 @@ internal sealed partial class EndpointAuthorization
             }
 
             Volatile.Write(ref _plan, plan);
-            return await AcquireAsync(plan, http, logger, cancellationToken).ConfigureAwait(false);
+            return await AcquireAsync(plan, http, logger, time, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -264,9 +270,9 @@ internal sealed partial class EndpointAuthorization
             : McpTokenEndpointAuthMethod.ClientSecretBasic;
     }
 
-    private async Task<string> AcquireAsync(GrantPlan plan, HttpClient http, ILogger logger, CancellationToken cancellationToken)
+    private async Task<string> AcquireAsync(GrantPlan plan, HttpClient http, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
-        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset now = time.GetUtcNow();
         TokenContainer tokens;
         if (plan.Kind == GrantKind.CrossAppAccess)
         {
@@ -326,7 +332,7 @@ internal sealed partial class EndpointAuthorization
         : throw new McpAuthorizationException($"The client_credentials grant for {_endpointName} needs McpOAuthOptions.ClientSecret (or a private key for private_key_jwt).");
 
     /// <summary>Expired a little early (30 s, at most half its lifetime), so a token does not lapse on its way to the server.</summary>
-    private bool IsExpired(TokenContainer tokens)
+    private static bool IsExpired(TokenContainer tokens, TimeProvider time)
     {
         if (tokens.ExpiresIn is not { } seconds)
         {
@@ -335,7 +341,7 @@ internal sealed partial class EndpointAuthorization
 
         TimeSpan lifetime = TimeSpan.FromSeconds(seconds);
         TimeSpan margin = TimeSpan.FromSeconds(Math.Min(30, seconds / 2.0));
-        return _time.GetUtcNow() >= tokens.ObtainedAt + lifetime - margin;
+        return time.GetUtcNow() >= tokens.ObtainedAt + lifetime - margin;
     }
 
     private static partial class Log

@@ -31,6 +31,9 @@ public sealed class LoopbackAuthorizationCallback : IMcpAuthorizationCallback
     /// <summary>How long to wait for the browser to come back; 5 minutes by default.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The clock that measures <see cref="Timeout"/>; <see cref="System.TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <inheritdoc/>
     public async Task<AuthorizationResult?> AuthorizeAsync(AuthorizationCallbackContext context, CancellationToken cancellationToken)
     {
@@ -46,8 +49,8 @@ public sealed class LoopbackAuthorizationCallback : IMcpAuthorizationCallback
         listener.Prefixes.Add($"http://{redirect.Authority}/");
         listener.Start();
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var deadline = new CancellationTokenSource(Timeout, TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         await using CancellationTokenRegistration stop = timeout.Token.Register(static state => ((HttpListener)state!).Stop(), listener);
 
         await _openBrowser(context.AuthorizationUri, timeout.Token).ConfigureAwait(false);
@@ -58,7 +61,8 @@ public sealed class LoopbackAuthorizationCallback : IMcpAuthorizationCallback
             {
                 request = await listener.GetContextAsync().ConfigureAwait(false);
             }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException && timeout.IsCancellationRequested)
+            // InvalidOperationException: the deadline stopped the listener before it was asked for a request.
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException && timeout.IsCancellationRequested)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException($"No authorization came back to {redirect.GetLeftPart(UriPartial.Path)} within {Timeout.TotalSeconds:0} s.", error);

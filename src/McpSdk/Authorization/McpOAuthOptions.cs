@@ -84,6 +84,9 @@ public sealed class McpOAuthOptions
     /// </remarks>
     public bool AllowLegacyMetadataFallback { get; set; }
 
-    /// <summary>The clock for token expiry; <see langword="null"/> for the system clock.</summary>
+    /// <summary>
+    /// The clock for token expiry and the token acquisition deadline; <see langword="null"/> for the connection's
+    /// <see cref="McpConnectionOptions.TimeProvider"/>.
+    /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 }

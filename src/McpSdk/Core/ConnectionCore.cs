@@ -117,7 +117,10 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     void IPoolOwner.OnNoSessionCouldOpen(Exception failure) =>
         _scheduler.FailWaiting(tool => failure is McpToolDriftException drift
             ? new McpToolDriftException(drift.EndpointName, drift.Drifts)
-            : new McpSessionLostException(tool, "no session to the server could be opened: " + failure.Message, failure));
+            : new McpSessionLostException(
+                tool,
+                failure is McpConnectionFailedException ? failure.Message : "no session to the server could be opened: " + failure.Message,
+                failure));
 
     /// <summary>
     /// The connection's counters, per tool and in total, read without stopping calls. At every quiescent moment

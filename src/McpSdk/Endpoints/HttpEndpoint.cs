@@ -33,11 +33,11 @@ internal sealed class HttpEndpoint : McpEndpoint
 
     public override string Name { get; }
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory)
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         IHttpClientFactory factory = _options.HttpClientFactory ?? s_defaultFactory.Value;
         HttpClient client = _authorization is { RunsGrants: true } authorization
-            ? CreateGrantClient(factory, authorization, loggerFactory)
+            ? CreateGrantClient(factory, authorization, loggerFactory, timeProvider)
             : factory.CreateClient(_options.HttpClientName);
         var transportOptions = new HttpClientTransportOptions
         {
@@ -56,7 +56,7 @@ internal sealed class HttpEndpoint : McpEndpoint
     /// The named client's handler pipeline with <see cref="ClientGrantHandler"/> in front: the grants the SDK lacks run
     /// below the SDK's own OAuth handling, on every request of the session.
     /// </summary>
-    private HttpClient CreateGrantClient(IHttpClientFactory factory, EndpointAuthorization authorization, ILoggerFactory loggerFactory)
+    private HttpClient CreateGrantClient(IHttpClientFactory factory, EndpointAuthorization authorization, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         if (factory is not IHttpMessageHandlerFactory handlers)
         {
@@ -65,7 +65,7 @@ internal sealed class HttpEndpoint : McpEndpoint
         }
 
         // The factory's handler ignores disposal (the factory recycles it), so the client may own the chain.
-        var handler = new ClientGrantHandler(authorization, handlers.CreateHandler(_options.HttpClientName), loggerFactory.CreateLogger("McpSdk.Authorization"));
+        var handler = new ClientGrantHandler(authorization, handlers.CreateHandler(_options.HttpClientName), loggerFactory.CreateLogger("McpSdk.Authorization"), timeProvider);
         return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 

@@ -14,7 +14,7 @@ internal sealed class InProcessEndpoint(Func<McpServerOptions> serverOptions, st
 {
     public override string Name => name;
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory)
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();

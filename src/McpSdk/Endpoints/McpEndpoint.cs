@@ -86,8 +86,8 @@ public abstract class McpEndpoint
         return new InProcessEndpoint(serverOptions, name);
     }
 
-    /// <summary>Creates the transport for one new session.</summary>
-    internal abstract EndpointTransport CreateTransport(ILoggerFactory loggerFactory);
+    /// <summary>Creates the transport for one new session; <paramref name="timeProvider"/> is the connection's clock.</summary>
+    internal abstract EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider);
 
     /// <inheritdoc/>
     public override string ToString() => Name;

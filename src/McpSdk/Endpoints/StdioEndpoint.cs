@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
@@ -10,10 +11,12 @@ internal sealed class StdioEndpoint(
 {
     public override string Name => $"stdio:{command}";
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory)
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
+        var standardError = new StandardErrorTail();
         var options = new StdioClientTransportOptions
         {
+            StandardErrorLines = standardError.Add,
             Command = command,
             Arguments = [.. arguments],
             Name = Name,
@@ -31,6 +34,6 @@ internal sealed class StdioEndpoint(
             options.EnvironmentVariables = variables;
         }
 
-        return new EndpointTransport(new StdioClientTransport(options, loggerFactory), Companion: null);
+        return new EndpointTransport(new StdioClientTransport(options, loggerFactory), Companion: null, standardError);
     }
 }

@@ -9,6 +9,6 @@ internal sealed class TransportEndpoint(Func<IClientTransport> transportFactory,
 {
     public override string Name => name;
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory) =>
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider) =>
         new(transportFactory() ?? throw new InvalidOperationException($"The transport factory of endpoint '{name}' returned null."), null);
 }

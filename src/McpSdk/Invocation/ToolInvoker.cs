@@ -235,7 +235,10 @@ public sealed class ToolInvoker
         }
         catch (Exception exception) when (IsSessionLoss(exception))
         {
+            // What the session knows of its own end ("the server process exited with code 137") says more than the
+            // exception the call saw ("The transport was closed.").
             string reason = _core.IsDisposed ? "the connection was disposed"
+                : lease.Session.DescribeEnd() is { } end ? end
                 : exception is HttpRequestException { InnerException: { } cause } ? $"{exception.Message} ({cause.Message})"
                 : exception.Message;
             lease.SessionLost();

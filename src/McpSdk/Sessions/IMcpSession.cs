@@ -27,4 +27,10 @@ internal interface IMcpSession : IAsyncDisposable
 
     /// <summary>Sends <c>ping</c>.</summary>
     Task PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Once the session has ended on its own, what happened, for a lost-session message (e.g. "the server process
+    /// exited with code 137"); <see langword="null"/> while it runs or when nothing more is known than the failure itself.
+    /// </summary>
+    string? DescribeEnd() => null;
 }

@@ -21,8 +21,6 @@ namespace McpSdk.Sessions;
 /// <summary>An <see cref="IMcpSession"/> over the official SDK's <see cref="McpClient"/>.</summary>
 internal sealed partial class SdkSession : IMcpSession
 {
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>The protocol versions with an <c>initialize</c> handshake that the official SDK speaks, oldest first.</summary>
     private static readonly string[] s_initializeHandshakeVersions = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"];
 
@@ -33,13 +31,18 @@ internal sealed partial class SdkSession : IMcpSession
     private readonly McpClient _client;
     private readonly IAsyncDisposable? _companion;
     private readonly ProgressRouter _progress;
+    private readonly ObservingClientTransport _transport;
+    private readonly StandardErrorTail? _standardError;
     private int _disposed;
 
-    private SdkSession(McpClient client, IAsyncDisposable? companion, ProgressRouter progress)
+    private SdkSession(
+        McpClient client, IAsyncDisposable? companion, ProgressRouter progress, ObservingClientTransport transport, StandardErrorTail? standardError)
     {
         _client = client;
         _companion = companion;
         _progress = progress;
+        _transport = transport;
+        _standardError = standardError;
         LiveResourceCounters.SessionOpened();
     }
 
@@ -68,7 +71,7 @@ internal sealed partial class SdkSession : IMcpSession
     {
         if (options.ProtocolVersion is { } pinned)
         {
-            return await ConnectOnceAsync(endpoint, options, pinned, new HandshakeWatch(), loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await ConnectOnceAsync(endpoint, options, pinned, new HandshakeWatch(loggerFactory), loggerFactory, cancellationToken).ConfigureAwait(false);
         }
 
         // null: the SDK's default negotiation. Each version is tried at most once, so this ends after five attempts.
@@ -77,7 +80,7 @@ internal sealed partial class SdkSession : IMcpSession
         while (true)
         {
             tried.Add(version);
-            var watch = new HandshakeWatch();
+            var watch = new HandshakeWatch(loggerFactory);
             try
             {
                 SdkSession session = await ConnectOnceAsync(endpoint, options, version, watch, loggerFactory, cancellationToken).ConfigureAwait(false);
@@ -97,7 +100,7 @@ internal sealed partial class SdkSession : IMcpSession
                 return session;
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested
-                && NextAttempt(failure, version, learned, watch.OfferedVersion, tried) is { } next)
+                && NextAttempt(OpenFailure.Unwrap(failure), version, learned, watch.OfferedVersion, tried) is { } next)
             {
                 Log.ProtocolNegotiationRetry(
                     loggerFactory.CreateLogger("McpSdk.SessionPool"), endpoint.Name, Describe(version), next.Reason, Describe(next.Version), failure);
@@ -196,23 +199,28 @@ internal sealed partial class SdkSession : IMcpSession
         // One progress table per session, fed in transport order: progress is routed by token without a lock
         // and without registering a handler per call.
         ProgressRouter progress = watch.Progress;
-        EndpointTransport transport = endpoint.CreateTransport(loggerFactory);
+        EndpointTransport transport = endpoint.CreateTransport(loggerFactory, options.TimeProvider);
+        var observing = new ObservingClientTransport(
+            transport.Transport, watch.Observe, marksRefusals: endpoint is not (StdioEndpoint or InProcessEndpoint));
         try
         {
-            McpClient client = await McpClient.CreateAsync(
-                new ObservingClientTransport(transport.Transport, watch.Observe), clientOptions, loggerFactory, cancellationToken)
-                .ConfigureAwait(false);
+            McpClient client = await McpClient.CreateAsync(observing, clientOptions, loggerFactory, cancellationToken).ConfigureAwait(false);
             watch.HandshakeDone = true;
-            return new SdkSession(client, transport.Companion, progress);
+            return new SdkSession(client, transport.Companion, progress, observing, transport.StandardError);
         }
-        catch
+        catch (Exception failure)
         {
             if (transport.Companion is not null)
             {
                 await transport.Companion.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw;
+            if (OpenFailure.StaysAsIs(failure, cancellationToken.IsCancellationRequested))
+            {
+                throw;
+            }
+
+            throw OpenFailure.Create(endpoint, failure, observing, transport.StandardError);
         }
     }
 
@@ -220,11 +228,11 @@ internal sealed partial class SdkSession : IMcpSession
     /// Sees the session's incoming messages in transport order: during the handshake it notes the protocol version the
     /// server's <c>initialize</c> result offers; every message then goes to the session's progress router.
     /// </summary>
-    private sealed class HandshakeWatch
+    private sealed class HandshakeWatch(ILoggerFactory loggerFactory)
     {
         private volatile bool _handshakeDone;
 
-        public ProgressRouter Progress { get; } = new();
+        public ProgressRouter Progress { get; } = new(loggerFactory.CreateLogger("McpSdk.Progress"));
 
         public bool HandshakeDone
         {
@@ -261,6 +269,7 @@ internal sealed partial class SdkSession : IMcpSession
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
     {
         long token = progress is null ? 0 : _progress.Register(progress);
+        bool answered = false;
         try
         {
             // The SDK's own CallToolAsync is this same request and result, with the params serialised from a typed
@@ -272,42 +281,38 @@ internal sealed partial class SdkSession : IMcpSession
                 Params = arguments.ToCallParams(toolName, progress is null ? null : token),
             };
             JsonRpcResponse response = await _client.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            answered = true;
             return JsonSerializer.Deserialize(response.Result, s_callToolResult)
                 ?? throw new JsonException($"The server answered tools/call of '{toolName}' with a null result.");
         }
-        catch (McpProtocolException error) when (!cancellationToken.IsCancellationRequested)
+        catch (McpProtocolException error) when (ObservingTransport.IsRefusedBySend(error) && !cancellationToken.IsCancellationRequested)
         {
-            if (await IsAliveAsync().ConfigureAwait(false))
-            {
-                throw; // about this request only
-            }
-
-            // The request failed and so does a ping: the server no longer knows this session. Close it, so the
-            // pool replaces it, and let the call count as a lost session.
-            await DisposeAsync().ConfigureAwait(false);
-            throw new SessionUnusableException("the server no longer accepts this session (" + error.Message + ")", error);
+            // Not an answer: the server turned the request away before handling it, as servers do with a session id
+            // they no longer know. Any other JSON-RPC error is the server's answer about this request and goes up as
+            // is, with no ping: whether the session still stands is the pool's question (it pings a suspect).
+            throw new SessionUnusableException(
+                $"the server refused tools/call of '{toolName}' without handling it ({error.Message}); it may no longer know session {SessionId}",
+                error);
         }
         finally
         {
             if (progress is not null)
             {
-                _progress.Unregister(token);
+                // With a result, every report the server sent before it reaches the handler before the call returns.
+                await _progress.UnregisterAsync(token, drain: answered).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<bool> IsAliveAsync()
+    public string? DescribeEnd()
     {
-        using var timeout = new CancellationTokenSource(PingTimeout);
-        try
-        {
-            await _client.PingAsync(options: null, timeout.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
+        IReadOnlyList<string>? standardError = _standardError?.Snapshot();
+        Task<ClientCompletionDetails> completion = _client.Completion;
+        SessionEnd? end = completion.IsCompletedSuccessfully ? SessionEnd.From(completion.Result, standardError) : null;
+
+        // The transport closes before the SDK fails the calls on it and completes the client: look there too.
+        end ??= SessionEnd.Find(failure: null, _transport.Connected?.Completion, standardError);
+        return end?.DescribeWithLastError();
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

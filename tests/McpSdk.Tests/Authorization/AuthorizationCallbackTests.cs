@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Authentication;
 using Xunit;
 
@@ -88,6 +89,40 @@ public sealed class AuthorizationCallbackTests
         };
 
         await Assert.ThrowsAsync<TimeoutException>(() => callback.AuthorizeAsync(context, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_loopback_callbacks_timeout_runs_on_its_time_provider()
+    {
+        var clock = new FakeTimeProvider();
+        var redirect = new Uri($"http://127.0.0.1:{FreePort()}/callback");
+        Task late = Task.CompletedTask;
+        var callback = new LoopbackAuthorizationCallback((_, _) =>
+        {
+            clock.Advance(TimeSpan.FromMinutes(5));
+
+            // The browser comes back, but only after the timeout: the listener must already have given up.
+            late = RedirectQuietlyAsync(new Uri(redirect, "?code=the-code&state=s"));
+            return Task.CompletedTask;
+        })
+        { TimeProvider = clock };
+        var context = new AuthorizationCallbackContext { AuthorizationUri = new Uri("http://127.0.0.1:1/authorize"), RedirectUri = redirect };
+
+        await Assert.ThrowsAsync<TimeoutException>(() => callback.AuthorizeAsync(context, CancellationToken.None));
+        await late;
+    }
+
+    private static async Task RedirectQuietlyAsync(Uri uri)
+    {
+        using var http = new HttpClient();
+        try
+        {
+            using HttpResponseMessage _ = await http.GetAsync(uri);
+        }
+        catch (HttpRequestException)
+        {
+            // Nobody listens any more: what a timed-out callback should look like to a late browser.
+        }
     }
 
     private static void AssertApproved(ProtectedMcpServer server, AuthorizationResult? result)

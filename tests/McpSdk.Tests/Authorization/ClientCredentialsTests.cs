@@ -93,14 +93,25 @@ public sealed class ClientCredentialsTests
         Assert.Equal(5, server.ToolCallsExecuted);
     }
 
-    [Fact]
-    public async Task An_expired_token_is_replaced_before_the_next_request_without_a_401()
+    [Theory]
+    [InlineData("on the OAuth options")]
+    [InlineData("on the connection")] // the OAuth options name none: the connection's clock decides
+    public async Task An_expired_token_is_replaced_before_the_next_request_without_a_401(string clockPlace)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = ProtectedMcpServer.Start(expiresIn: 600);
         McpOAuthOptions options = Secret();
-        options.TimeProvider = clock;
-        await using McpConnection connection = await OpenAsync(server, options);
+        McpConnectionOptions connectionOptions = WithoutHealthChecks();
+        if (clockPlace == "on the connection")
+        {
+            connectionOptions.TimeProvider = clock;
+        }
+        else
+        {
+            options.TimeProvider = clock;
+        }
+
+        await using McpConnection connection = await OpenAsync(server, options, connectionOptions);
         IEchoTools tools = connection.CreateClient<IEchoTools>();
         await tools.EchoAsync("first");
         Assert.Equal(1, server.TokenRequests);
@@ -113,6 +124,26 @@ public sealed class ClientCredentialsTests
         await tools.EchoAsync("renewed");
         Assert.Equal(2, server.TokenRequests);
         Assert.Equal(1, server.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_acquisition_past_its_deadline_on_the_connections_clock_fails_with_an_authorization_error()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = ProtectedMcpServer.Start();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.HoldTokenRequests = hold;
+        McpConnectionOptions connectionOptions = WithoutHealthChecks();
+        connectionOptions.TimeProvider = clock;
+        Task<McpConnection> opening = OpenAsync(server, Secret(), connectionOptions);
+        await server.TokenRequestArrived.Task;
+
+        clock.Advance(TimeSpan.FromSeconds(60));
+        hold.SetResult(); // the token endpoint answers, but only after the acquisition's deadline
+
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(async () => await (await opening).DisposeAsync());
+        McpAuthorizationException timedOut = Assert.IsType<McpAuthorizationException>(FindAuthorizationError(error));
+        Assert.Contains("took longer than 60 s", timedOut.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,6 +245,10 @@ public sealed class ClientCredentialsTests
 
         Assert.Equal(0, server.TokenRequests);
     }
+
+    // The pool's pings and idle trim run on the connection's clock too: out of the way of a test that moves it by minutes.
+    private static McpConnectionOptions WithoutHealthChecks() =>
+        new() { HealthCheckInterval = TimeSpan.FromDays(1), SessionIdleTimeout = TimeSpan.FromDays(1) };
 
     internal static McpOAuthOptions Secret() => new()
     {

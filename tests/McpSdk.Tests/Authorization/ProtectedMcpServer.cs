@@ -69,6 +69,12 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
     /// <summary>Answers <c>initialize</c> with this version whatever the client asked for.</summary>
     public string? ForcedProtocolVersion { get; init; }
 
+    /// <summary>When set, the token endpoint answers only once this completes (a slow authorization server).</summary>
+    public TaskCompletionSource? HoldTokenRequests { get; set; }
+
+    /// <summary>Completes when the first request reaches the token endpoint.</summary>
+    public TaskCompletionSource TokenRequestArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Rejects every token from now on (a server whose tokens were all revoked).</summary>
     public bool RejectAllTokens { get; set; }
 
@@ -341,6 +347,12 @@ internal sealed class ProtectedMcpServer : IAsyncDisposable
     private async Task TokenAsync(HttpListenerRequest request, HttpListenerResponse response, string body)
     {
         Interlocked.Increment(ref _tokenRequests);
+        TokenRequestArrived.TrySetResult();
+        if (HoldTokenRequests is { } hold)
+        {
+            await hold.Task;
+        }
+
         var form = System.Web.HttpUtility.ParseQueryString(body);
         string? grant = form["grant_type"];
         if (!GrantTypes.Contains(grant))

@@ -78,6 +78,11 @@ internal sealed class ScriptedSession : IMcpSession
 
     public Task PingAsync(CancellationToken cancellationToken) => Ping(cancellationToken);
 
+    /// <summary>What the session says of its own end; by default nothing.</summary>
+    public string? EndDescription { get; set; }
+
+    public string? DescribeEnd() => EndDescription;
+
     /// <summary>Ends the session, as a server process that exits would.</summary>
     public void Fail() => _completion.TrySetResult();
 

@@ -152,7 +152,7 @@ public sealed class BadInputTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_server_with_10000_tools_lists_and_calls()
     {
         McpEndpoint endpoint = FaultServer.Endpoint(_servers.Marker, extraTools: 10_000);
-        EndpointTransport transport = endpoint.CreateTransport(NullLoggerFactory.Instance);
+        EndpointTransport transport = endpoint.CreateTransport(NullLoggerFactory.Instance, TimeProvider.System);
         await using (McpClient client = await McpClient.CreateAsync(transport.Transport, cancellationToken: Deadline()))
         {
             IList<McpClientTool> tools = await client.ListToolsAsync(cancellationToken: Deadline());

@@ -21,6 +21,7 @@ internal sealed class TestToolServer
     private int _sessions;
     private int _slowCalls;
     private int _maxSlowCalls;
+    private int _pings;
 
     /// <summary>The raw JSON arguments of every call, by tool name, in arrival order.</summary>
     public ConcurrentQueue<(string Tool, string Arguments)> Calls { get; } = new();
@@ -34,6 +35,9 @@ internal sealed class TestToolServer
     /// <summary>The most calls of <c>slow</c> the server ever ran at once.</summary>
     public int MaxConcurrentSlowCalls => Volatile.Read(ref _maxSlowCalls);
 
+    /// <summary>How many <c>ping</c> requests reached the server, over all its sessions.</summary>
+    public int Pings => Volatile.Read(ref _pings);
+
     /// <summary>How many sessions (server instances) were started.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
@@ -42,7 +46,7 @@ internal sealed class TestToolServer
     private McpServerOptions CreateOptions()
     {
         Interlocked.Increment(ref _sessions);
-        return new McpServerOptions
+        var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "test-tool-server", Version = "1.0.0" },
             Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
@@ -52,6 +56,16 @@ internal sealed class TestToolServer
                 CallToolHandler = CallToolAsync,
             },
         };
+        options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+        {
+            if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Ping })
+            {
+                Interlocked.Increment(ref _pings);
+            }
+
+            return next(context, cancellationToken);
+        });
+        return options;
     }
 
     private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
