@@ -26,8 +26,9 @@ namespace McpSdk.Benchmarks;
 /// in the same run. Then the per-layer table over an in-process session that completes asynchronously (no server).
 /// <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- load [--calls 30000] [--seq-calls 3000]
 /// [--warmup 20000] [--steady 200000] [--repeats 3] [--layer-calls 500000] [--only 0,3] [--alloc-types]
-/// [--transport stdio|http|both] [--http-server everything|csharp|csharp-https] [--server-per-contender]</c>
-/// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler).
+/// [--transport stdio|http|both] [--http-server everything|csharp|csharp-https] [--server-per-contender] [--layers-only]</c>
+/// (<c>--steady 0</c> skips the steady phase; <c>--only</c> runs some contenders, e.g. for a profiler; <c>--layers-only</c>
+/// runs the layers table alone).
 /// </summary>
 internal static class Load
 {
@@ -47,10 +48,13 @@ internal static class Load
             ? [.. args[index + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
             : null;
 
+        // --layers-only: the layers table alone (no servers, no node packages needed), by the same LayersAsync as a full
+        // run, so two commits' layers can be compared run against run without the contenders' minutes and noise.
+        bool layersOnly = args.Contains("--layers-only");
         string root = RepoRoot();
         string server = Path.Combine(root, "tests", "peers", "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js");
         string nodeClient = Path.Combine(root, "benchmarks", "peers", "load-client.mjs");
-        if (!File.Exists(server) || !Directory.Exists(Path.Combine(root, "benchmarks", "peers", "node_modules")))
+        if (!layersOnly && (!File.Exists(server) || !Directory.Exists(Path.Combine(root, "benchmarks", "peers", "node_modules"))))
         {
             Console.Error.WriteLine("Missing node packages: run `npm ci --prefix tests/peers` and `npm ci --prefix benchmarks/peers` first.");
             return 2;
@@ -80,11 +84,11 @@ internal static class Load
 
         string loadBefore = ProcStat.LoadAverage();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Load: server-everything over {string.Join(" then ", transports)}, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
+            $"Load{(layersOnly ? " (--layers-only: the layers table alone)" : "")}: server-everything over {string.Join(" then ", transports)}, tool echo; {Concurrent} in flight ({calls} calls per window) and sequential ({sequentialCalls}); " +
             $"warm-up {warmup}, steady after {steady}; {repeats} interleaved repeats. {Environment.ProcessorCount} cores, " +
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. loadavg before: {loadBefore}"));
 
-        foreach (string transport in transports)
+        foreach (string transport in layersOnly ? [] : transports)
         {
             await RunContendersAsync(transport, server, httpServer == "everything" ? null : faultServer, httpServer == "csharp-https", args.Contains("--server-per-contender"), nodeClient, only, calls, sequentialCalls, warmup, steady, repeats, args.Contains("--alloc-types")).ConfigureAwait(false);
         }
