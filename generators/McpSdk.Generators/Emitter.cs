@@ -47,23 +47,7 @@ internal static class Emitter
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"internal sealed class {spec.ProxyName} : {spec.InterfaceType}");
 
-        string context = spec.JsonContextType is null ? "null" : spec.JsonContextType + ".Default";
-        if (spec.EnumTypes.Count == 0)
-        {
-            writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions({context});");
-        }
-        else
-        {
-            // Enums travel as their names, as MCP tool schemas expect; one AOT-safe converter per enum.
-            writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(");
-            writer.WriteLine($"    {context},");
-            for (int i = 0; i < spec.EnumTypes.Count; i++)
-            {
-                string separator = i == spec.EnumTypes.Count - 1 ? ");" : ",";
-                writer.WriteLine($"    new global::System.Text.Json.Serialization.JsonStringEnumConverter<{spec.EnumTypes[i]}>(){separator}");
-            }
-        }
-
+        WriteJsonOptions(writer, spec);
         foreach (MethodSpec method in spec.Methods)
         {
             WriteToolMethod(writer, method, methodFields[method], ArgumentsExpression(method, spec));
@@ -173,6 +157,26 @@ internal static class Emitter
             _ => $"return {invoke};",
         });
         writer.CloseBlock();
+    }
+
+    /// <summary>The static <c>s_json</c> settings of the interface's types; the AI functions write the same.</summary>
+    internal static void WriteJsonOptions(SourceWriter writer, ClientSpec spec)
+    {
+        string context = spec.JsonContextType is null ? "null" : spec.JsonContextType + ".Default";
+        if (spec.EnumTypes.Count == 0)
+        {
+            writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions({context});");
+            return;
+        }
+
+        // Enums travel as their names, as MCP tool schemas expect; one AOT-safe converter per enum.
+        writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(");
+        writer.WriteLine($"    {context},");
+        for (int i = 0; i < spec.EnumTypes.Count; i++)
+        {
+            string separator = i == spec.EnumTypes.Count - 1 ? ");" : ",";
+            writer.WriteLine($"    new global::System.Text.Json.Serialization.JsonStringEnumConverter<{spec.EnumTypes[i]}>(){separator}");
+        }
     }
 
     /// <summary>The expression that creates a result reader, once, in the proxy's constructor.</summary>
@@ -320,5 +324,5 @@ internal static class Emitter
         return names;
     }
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }
