@@ -47,7 +47,7 @@ internal static class FunctionsEmitter
         writer.OpenBlock($"{(functions.IsPublic ? "public" : "internal")} static class {functions.ClassName}");
 
         Emitter.WriteJsonOptions(writer, spec);
-        foreach (MethodSpec method in spec.Methods)
+        foreach (MethodSpec method in spec.Methods.Where(names.ContainsKey))
         {
             // The schema is a constant, parsed once: nothing about it is reflected at run time.
             string schema = Emitter.Literal(method.ArgumentsSchema) + "u8";
@@ -68,7 +68,7 @@ internal static class FunctionsEmitter
         writer.WriteLine("var json = new Metadata();");
         writer.WriteLine("return new global::Microsoft.Extensions.AI.AIFunction[]");
         writer.OpenBlock();
-        foreach (MethodSpec method in spec.Methods)
+        foreach (MethodSpec method in spec.Methods.Where(names.ContainsKey))
         {
             string description = method.Description is null ? "null" : Emitter.Literal(method.Description);
             writer.WriteLine(
@@ -79,7 +79,7 @@ internal static class FunctionsEmitter
         writer.CloseBlock(";");
         writer.CloseBlock();
 
-        foreach (MethodSpec method in spec.Methods)
+        foreach (MethodSpec method in spec.Methods.Where(names.ContainsKey))
         {
             writer.WriteLine();
             WriteInvoke(writer, spec, method, Pascal(names[method]));
@@ -152,12 +152,16 @@ internal static class FunctionsEmitter
         };
     }
 
-    /// <summary>One name per method (<c>searchAsync</c>), numbered where overloads share one.</summary>
+    /// <summary>
+    /// One name per function (<c>searchAsync</c>), numbered where overloads share one. A model sees one function per tool:
+    /// where several methods call the same tool, the first declared is its function.
+    /// </summary>
     private static Dictionary<MethodSpec, string> MethodNames(ClientSpec spec)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var tools = new HashSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<MethodSpec, string>();
-        foreach (MethodSpec method in spec.Methods)
+        foreach (MethodSpec method in spec.Methods.Where(method => tools.Add(method.ToolName)))
         {
             string name = method.Name.TrimStart('@');
             string baseName = char.ToLowerInvariant(name[0]) + name.Substring(1);

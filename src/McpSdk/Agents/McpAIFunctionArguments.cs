@@ -38,7 +38,7 @@ public readonly struct McpAIFunctionArguments
                 _toolName, name, $"Argument '{name}' of tool '{_toolName}' is required and was not given; call again with a value for it.");
         }
 
-        return Read(name, value, typeInfo) is { } read
+        return TryRead(name, value, typeInfo, out T read)
             ? read
             : throw new McpAIFunctionArgumentException(
                 _toolName, name, $"Argument '{name}' of tool '{_toolName}' is null, but it needs a value of type {JsonTypeName(typeInfo)}.");
@@ -48,7 +48,7 @@ public readonly struct McpAIFunctionArguments
     public T? Optional<T>(string name, JsonTypeInfo<T> typeInfo, T? fallback)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return _arguments.TryGetValue(name, out object? value) && Read(name, value, typeInfo) is { } read ? read : fallback;
+        return _arguments.TryGetValue(name, out object? value) && TryRead(name, value, typeInfo, out T read) ? read : fallback;
     }
 
     /// <summary>An optional argument of a <see cref="Nullable{T}"/> parameter, read with <typeparamref name="T"/>'s metadata.</summary>
@@ -56,32 +56,42 @@ public readonly struct McpAIFunctionArguments
         where T : struct
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return _arguments.TryGetValue(name, out object? value) && Read(name, value, typeInfo) is { } read ? read : fallback;
+        return _arguments.TryGetValue(name, out object? value) && TryRead(name, value, typeInfo, out T read) ? read : fallback;
     }
 
-    private T? Read<T>(string name, object? value, JsonTypeInfo<T> typeInfo)
+    /// <summary>Reads a value; <see langword="false"/> for a JSON null (a default of <typeparamref name="T"/> is a value).</summary>
+    private bool TryRead<T>(string name, object? value, JsonTypeInfo<T> typeInfo, out T read)
     {
+        read = default!;
         if (value is T typed)
         {
-            return typed;
+            read = typed;
+            return true;
         }
 
         if (ToElement(value) is not { } element)
         {
             return value is null
-                ? default
+                ? false
                 : throw new McpAIFunctionArgumentException(
                     _toolName, name, $"Argument '{name}' of tool '{_toolName}' is a {value.GetType().Name}, which is not JSON; send {JsonTypeName(typeInfo)}.");
         }
 
         if (element.ValueKind == JsonValueKind.Null)
         {
-            return default;
+            return false;
         }
 
         try
         {
-            return element.Deserialize(typeInfo);
+            T? deserialised = element.Deserialize(typeInfo);
+            if (deserialised is null)
+            {
+                return false;
+            }
+
+            read = deserialised;
+            return true;
         }
         catch (JsonException exception)
         {

@@ -37,6 +37,9 @@ internal sealed class TestToolServer
     /// <summary>How many sessions (server instances) were started.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
+    /// <summary>What <c>tools/list</c> answers; empty unless a test lists tools.</summary>
+    public List<Tool> ListedTools { get; } = [];
+
     public McpEndpoint Endpoint => McpEndpoint.InProcess(CreateOptions, "test tool server");
 
     private McpServerOptions CreateOptions()
@@ -48,7 +51,7 @@ internal sealed class TestToolServer
             Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
             Handlers = new McpServerHandlers
             {
-                ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult()),
+                ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = ListedTools }),
                 CallToolHandler = CallToolAsync,
             },
         };
