@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Native AOT check of the sample: publishes samples/Everything with Native AOT (its project sets PublishAot when a
+# Native AOT check of the samples: publishes samples/Everything with Native AOT (its project sets PublishAot when a
 # runtime identifier is given) for this machine's Linux RID, fails on any warning in the publish output (trim and AOT
 # analysis, IL2xxx/IL3xxx, each reported at its call site rather than one IL2104 per assembly), runs the native binary
 # against the embedded server and checks what it prints, in order; does the same against the real server-everything
-# over stdio where ./test.sh has installed it. Prints the binary's size and the time taken; exits non-zero on failure.
+# over stdio where ./test.sh has installed it; then publishes and runs samples/Agent the same way. Prints the binary's
+# size and the time taken; exits non-zero on failure.
 #
 # Needs, besides the .NET SDK, a C toolchain for the native link: clang or gcc, with objcopy (binutils) and the C
 # library's development files. zlib comes with the .NET runtime pack. When the toolchain is missing and this runs as
@@ -129,6 +130,25 @@ else
     echo "check-aot: skipped the run against the real server-everything over stdio (run ./test.sh first to install it)"
 fi
 run_seconds=$((SECONDS - run_started))
+
+# The Agent sample: AI functions (constant schemas, binding with source-generated metadata) under
+# FunctionInvokingChatClient, also with zero warnings, and run.
+agent_log="$out/publish-agent.log"
+agent_publish="$out/publish-agent"
+rm -rf "$agent_publish"
+echo "check-aot: publishing samples/Agent for $rid with Native AOT (log: $agent_log)"
+if ! dotnet publish "$root/samples/Agent/Agent.csproj" -c Release -r "$rid" \
+    --artifacts-path "$out/build" -o "$agent_publish" \
+    -p:TrimmerSingleWarn=false -tl:off -nologo >"$agent_log" 2>&1; then
+    cat "$agent_log" >&2
+    fail "dotnet publish of samples/Agent exited non-zero"
+fi
+warnings="$(grep -i 'warning' "$agent_log" | grep -viE '^[[:space:]]*0 Warning\(s\)' || true)"
+[[ -z $warnings ]] || { echo "$warnings" >&2; fail "the Agent publish printed warnings, listed above"; }
+timeout 60 "$agent_publish/Agent" >"$out/run-agent.out" 2>"$out/run-agent.err" || { cat "$out/run-agent.err" >&2; fail "the Agent binary failed"; }
+cat "$out/run-agent.out"
+grep -q '^answer: .*The sum of 1 and 2 is 3. 5 jobs done.$' "$out/run-agent.out" || fail "the Agent binary printed no answer"
+grep -qE 'at most [12] ran at once' "$out/run-agent.out" || fail "the Agent binary did not hold [MaxConcurrency(2)]"
 
 size=$(stat -c %s "$binary")
 echo "check-aot: OK: 0 warnings; binary $(numfmt --to=iec-i --suffix=B "$size") ($size bytes);" \

@@ -45,6 +45,9 @@ internal sealed class KnownTypes(Compilation compilation)
     public INamedTypeSymbol? JsonConverterAttribute { get; } =
         compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
 
+    /// <summary>Present when the runtime has AI functions and the compilation references Microsoft.Extensions.AI.</summary>
+    public INamedTypeSymbol? McpAIFunction { get; } = compilation.GetTypeByMetadataName("McpSdk.Agents.McpAIFunction");
+
     public INamedTypeSymbol? JsonSerializableAttribute { get; } =
         compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
 }

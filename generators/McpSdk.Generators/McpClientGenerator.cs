@@ -42,7 +42,14 @@ public sealed class McpClientGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, Emitter.Emit(spec)));
+        context.RegisterSourceOutput(specs, static (output, spec) =>
+        {
+            output.AddSource(spec.HintName, Emitter.Emit(spec));
+            if (spec.Functions is { } functions)
+            {
+                output.AddSource(functions.HintName, FunctionsEmitter.Emit(spec, functions));
+            }
+        });
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
     }
 }

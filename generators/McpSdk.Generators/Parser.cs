@@ -106,7 +106,8 @@ internal sealed partial class Parser
             methods.ToImmutableEquatableArray(),
             _jsonTypes.Values.ToImmutableEquatableArray(),
             _readers.Values.ToImmutableEquatableArray(),
-            _enumTypes.ToImmutableEquatableArray());
+            _enumTypes.ToImmutableEquatableArray(),
+            ParseFunctions(symbol, ns, typeChain));
     }
 
     private string? ParseJsonContext(AttributeData attribute, string interfaceName, Location location)
@@ -208,7 +209,9 @@ internal sealed partial class Parser
             result is not null && NullabilityOf(result) != Nullability.None,
             readerField,
             parameters,
-            policy);
+            policy,
+            Description(method, out DocComment docs),
+            ArgumentsSchema(method, parameters, docs));
     }
 
     private (AwaitableKind, ITypeSymbol?)? ParseReturnType(ITypeSymbol returnType)
@@ -262,14 +265,14 @@ internal sealed partial class Parser
             if (SymbolEqualityComparer.Default.Equals(parameter.Type, _known.CancellationToken))
             {
                 failed |= ReportIfDuplicate(ref hasToken, location, displayName, "CancellationToken");
-                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.CancellationToken, null, ArgumentOmission.Never));
+                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.CancellationToken, null, ArgumentOmission.Never, null, IsValueType: true));
                 continue;
             }
 
             if (IsProgress(parameter.Type))
             {
                 failed |= ReportIfDuplicate(ref hasProgress, location, displayName, "IProgress<McpProgress>");
-                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.Progress, null, ArgumentOmission.Never));
+                parameters.Add(new ParameterSpec(name, parameter.Name, type, ParameterKind.Progress, null, ArgumentOmission.Never, null, IsValueType: false));
                 continue;
             }
 
@@ -306,7 +309,8 @@ internal sealed partial class Parser
                 omission = ArgumentOmission.WhenNullReference;
             }
 
-            parameters.Add(new ParameterSpec(name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised, location, displayName), omission));
+            parameters.Add(new ParameterSpec(
+                name, wireName, type, ParameterKind.Argument, JsonFieldFor(serialised, location, displayName), omission, DefaultValue(parameter), parameter.Type.IsValueType));
             CollectEnums(serialised, depth: 0);
         }
 

@@ -23,6 +23,12 @@ internal static class EmbeddedEverythingServer
         ["Los Angeles"] = new(73, "Sunny / Clear", 48),
     };
 
+    private static int s_longRuns;
+    private static int s_mostLongRuns;
+
+    /// <summary>The most <c>trigger-long-running-operation</c> calls that ever ran at once on this server (the Agent sample prints it).</summary>
+    public static int MostLongRunsAtOnce => Volatile.Read(ref s_mostLongRuns);
+
     public static McpServerOptions CreateOptions() => new()
     {
         ServerInfo = new Implementation { Name = "embedded-everything", Version = "1.0.0" },
@@ -70,14 +76,27 @@ internal static class EmbeddedEverythingServer
                 double duration = TryNumber(args, "duration", out double d) ? d : 10;
                 double steps = TryNumber(args, "steps", out double s) ? s : 5;
                 ProgressToken? token = request.ProgressToken;
-                for (int step = 1; step <= steps; step++)
+                int running = Interlocked.Increment(ref s_longRuns);
+                for (int most = Volatile.Read(ref s_mostLongRuns); running > most; most = Volatile.Read(ref s_mostLongRuns))
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(duration / steps), cancellationToken).ConfigureAwait(false);
-                    if (token is { } progressToken)
+                    Interlocked.CompareExchange(ref s_mostLongRuns, running, most);
+                }
+
+                try
+                {
+                    for (int step = 1; step <= steps; step++)
                     {
-                        await context.Server.NotifyProgressAsync(
-                            progressToken, new ProgressNotificationValue { Progress = step, Total = (float)steps }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(TimeSpan.FromSeconds(duration / steps), cancellationToken).ConfigureAwait(false);
+                        if (token is { } progressToken)
+                        {
+                            await context.Server.NotifyProgressAsync(
+                                progressToken, new ProgressNotificationValue { Progress = step, Total = (float)steps }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        }
                     }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref s_longRuns);
                 }
 
                 return Text(string.Create(CultureInfo.InvariantCulture, $"Long running operation completed. Duration: {duration} seconds, Steps: {steps}."));

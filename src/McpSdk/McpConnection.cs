@@ -163,6 +163,26 @@ public sealed class McpConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// Lists the server's tools and returns each as a Microsoft.Extensions.AI function, for servers nobody wrote an
+    /// <c>[McpClient]</c> interface for. Each function's schema is the server's <c>inputSchema</c>; its calls go through this
+    /// connection's scheduler, so connection-wide limits and <see cref="McpConnectionOptions.ToolPolicies"/> apply, and
+    /// each invocation is one call in <see cref="GetStats"/>. For typed tools use the generated <c>AsAIFunctions()</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels listing.</param>
+    public Task<IReadOnlyList<Microsoft.Extensions.AI.AIFunction>> GetAIFunctionsAsync(CancellationToken cancellationToken = default) =>
+        GetAIFunctionsAsync(new McpAIFunctionOptions(), cancellationToken);
+
+    /// <inheritdoc cref="GetAIFunctionsAsync(CancellationToken)"/>
+    /// <param name="options">Function names and error handling.</param>
+    /// <param name="cancellationToken">Cancels listing.</param>
+    public Task<IReadOnlyList<Microsoft.Extensions.AI.AIFunction>> GetAIFunctionsAsync(McpAIFunctionOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return Agents.ServerToolFunctions.CreateAsync(_core, Invoker, options, cancellationToken);
+    }
+
+    /// <summary>
     /// The connection's counters, per tool and in total, read without stopping calls. At every quiescent moment
     /// <c>Submitted == Succeeded + Failed + Cancelled</c>.
     /// </summary>

@@ -65,7 +65,17 @@ internal sealed record GeneratorRun(
 {
     public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
 
-    public ImmutableArray<GeneratedSourceResult> GeneratedSources => Result.GeneratedSources;
+    /// <summary>The generated proxies (each interface also gets an AI functions file: <see cref="FunctionSources"/>).</summary>
+    public ImmutableArray<GeneratedSourceResult> GeneratedSources =>
+        Result.GeneratedSources.Where(source => !IsFunctions(source)).ToImmutableArray();
+
+    /// <summary>The generated <c>AsAIFunctions()</c> extension classes, one per interface.</summary>
+    public ImmutableArray<GeneratedSourceResult> FunctionSources => Result.GeneratedSources.Where(IsFunctions).ToImmutableArray();
+
+    /// <summary>The one generated AI functions file's text, with '\n' line ends.</summary>
+    public string SingleFunctionsText() => Assert.Single(FunctionSources).SourceText.ToString().ReplaceLineEndings("\n");
+
+    private static bool IsFunctions(GeneratedSourceResult source) => source.HintName.EndsWith(".AIFunctions.g.cs", System.StringComparison.Ordinal);
 
     /// <summary>The compiler's errors and warnings for the input plus the generated code.</summary>
     public ImmutableArray<Diagnostic> OutputDiagnostics =>

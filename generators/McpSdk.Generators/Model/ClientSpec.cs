@@ -16,6 +16,7 @@ namespace McpSdk.Generators.Model;
 /// <param name="JsonTypes">One entry per distinct type serialised or deserialised with JSON.</param>
 /// <param name="ResultReaders">One entry per distinct JSON result type.</param>
 /// <param name="EnumTypes">The enums the interface's types carry, fully qualified, sorted: each gets a string converter.</param>
+/// <param name="Functions">The AI functions' extension class; <see langword="null"/> when the compilation lacks Microsoft.Extensions.AI.</param>
 internal sealed record ClientSpec(
     string? Namespace,
     string InterfaceName,
@@ -26,4 +27,11 @@ internal sealed record ClientSpec(
     ImmutableEquatableArray<MethodSpec> Methods,
     ImmutableEquatableArray<JsonTypeSpec> JsonTypes,
     ImmutableEquatableArray<ResultReaderSpec> ResultReaders,
-    ImmutableEquatableArray<string> EnumTypes);
+    ImmutableEquatableArray<string> EnumTypes,
+    FunctionsSpec? Functions);
+
+/// <summary>The static class that turns the interface's methods into Microsoft.Extensions.AI functions.</summary>
+/// <param name="ClassName">Its name, e.g. <c>EverythingToolsAIFunctionExtensions</c>.</param>
+/// <param name="HintName">The generated file's unique name.</param>
+/// <param name="IsPublic">Whether the interface is visible outside its assembly, and so the class.</param>
+internal sealed record FunctionsSpec(string ClassName, string HintName, bool IsPublic);

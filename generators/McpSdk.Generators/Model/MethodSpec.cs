@@ -14,6 +14,8 @@ namespace McpSdk.Generators.Model;
 /// <param name="ResultReaderField">For <see cref="ResultKind.Json"/> and <see cref="ResultKind.WithResult"/>: the reader field the proxy holds.</param>
 /// <param name="Parameters">The parameters, in declaration order.</param>
 /// <param name="Policy">The declared concurrency policy.</param>
+/// <param name="Description">For the model: <c>[Description]</c>, else the XML doc's summary; <see langword="null"/> when neither.</param>
+/// <param name="ArgumentsSchema">The arguments' JSON schema, compact, written from the C# parameter types.</param>
 internal sealed record MethodSpec(
     string Name,
     string DisplayName,
@@ -25,7 +27,9 @@ internal sealed record MethodSpec(
     bool ResultAllowsNull,
     string? ResultReaderField,
     ImmutableEquatableArray<ParameterSpec> Parameters,
-    PolicySpec Policy);
+    PolicySpec Policy,
+    string? Description,
+    string ArgumentsSchema);
 
 /// <summary>The awaitable an interface method returns.</summary>
 internal enum AwaitableKind

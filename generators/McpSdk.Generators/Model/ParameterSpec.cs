@@ -7,13 +7,17 @@ namespace McpSdk.Generators.Model;
 /// <param name="Kind">An argument, the cancellation token or the progress sink.</param>
 /// <param name="JsonField">For arguments: the proxy field holding the type's JSON metadata.</param>
 /// <param name="Omission">When an argument is left out of the request.</param>
+/// <param name="DefaultValue">The parameter's default as a C# expression, or <see langword="null"/> when it has none.</param>
+/// <param name="IsValueType">Whether the declared type is a value type (an AI function reads it without a null check).</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
     string Type,
     ParameterKind Kind,
     string? JsonField,
-    ArgumentOmission Omission);
+    ArgumentOmission Omission,
+    string? DefaultValue,
+    bool IsValueType);
 
 /// <summary>What a parameter is for.</summary>
 internal enum ParameterKind

@@ -41,6 +41,9 @@ internal sealed class TestToolServer
     /// <summary>How many sessions (server instances) were started.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
+    /// <summary>What <c>tools/list</c> answers; empty unless a test lists tools.</summary>
+    public List<Tool> ListedTools { get; } = [];
+
     public McpEndpoint Endpoint => McpEndpoint.InProcess(CreateOptions, "test tool server");
 
     private McpServerOptions CreateOptions()
@@ -52,7 +55,7 @@ internal sealed class TestToolServer
             Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
             Handlers = new McpServerHandlers
             {
-                ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult()),
+                ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = ListedTools }),
                 CallToolHandler = CallToolAsync,
             },
         };
