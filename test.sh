@@ -10,8 +10,8 @@ command -v node >/dev/null || { echo "test.sh: node (>= 20) is needed for the re
 echo "test.sh: installing the pinned reference servers (tests/peers)"
 npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error
 
-echo "test.sh: building McpSdk.slnx (Release)"
-dotnet build McpSdk.slnx -c Release -nologo -v:q
+echo "test.sh: building McpSdk.sln (Release)"
+dotnet build McpSdk.sln -c Release -nologo -v:q
 
 # Every project that says it is one (<IsTestProject>true), so a new test project runs without editing this script.
 mapfile -t projects < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | xargs -n1 dirname | sort)
