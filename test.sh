@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs the pinned npm reference servers the integration tests talk to,
-# restores NuGet packages, builds the solution in Release (warnings are errors) and runs all test projects.
-# Extra arguments go to 'dotnet test', e.g. ./test.sh --filter FullyQualifiedName~Generators
+# restores NuGet packages, builds the solution in Release (warnings are errors) and runs the test projects one by one,
+# each under a header line, with each failing test named as it fails.
+# Extra arguments go to every 'dotnet test', e.g. ./test.sh --filter FullyQualifiedName~Generators
 set -euo pipefail
 cd "$(dirname "$0")"
 
 command -v node >/dev/null || { echo "test.sh: node (>= 20) is needed for the reference MCP servers" >&2; exit 1; }
+echo "test.sh: installing the pinned reference servers (tests/peers)"
 npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error
 
-dotnet build McpSdk.slnx -c Release
-# A test that hangs fails the run with its name instead of stalling it.
-dotnet test McpSdk.slnx -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none "$@"
+echo "test.sh: building McpSdk.sln (Release)"
+dotnet build McpSdk.sln -c Release -nologo -v:q
+
+# Every project that says it is one (<IsTestProject>true), so a new test project runs without editing this script.
+mapfile -t projects < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | xargs -n1 dirname | sort)
+failed=()
+for i in "${!projects[@]}"; do
+    project="${projects[$i]}"
+    echo
+    echo "test.sh: [$((i + 1))/${#projects[@]}] $project"
+    started=$SECONDS
+    # A test that hangs fails the run with its name instead of stalling it.
+    if dotnet test "$project" -c Release --no-build --nologo --blame-hang-timeout 5m --blame-hang-dump-type none \
+        --logger "console;verbosity=minimal" "$@"; then
+        echo "test.sh: $project passed in $((SECONDS - started)) s"
+    else
+        echo "test.sh: $project FAILED after $((SECONDS - started)) s"
+        failed+=("$project")
+    fi
+done
+
+echo
+if ((${#failed[@]} > 0)); then
+    echo "test.sh: FAILED: ${failed[*]}"
+    exit 1
+fi
+echo "test.sh: all ${#projects[@]} test projects passed"

@@ -419,13 +419,13 @@ internal static class Load
         {
             for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
             {
-                if (File.Exists(Path.Combine(directory.FullName, "McpSdk.slnx")))
+                if (File.Exists(Path.Combine(directory.FullName, "McpSdk.sln")))
                 {
                     return directory.FullName;
                 }
             }
         }
 
-        throw new InvalidOperationException("Run from inside the repository (McpSdk.slnx not found).");
+        throw new InvalidOperationException("Run from inside the repository (McpSdk.sln not found).");
     }
 }

@@ -26,22 +26,47 @@ internal static class ScaffoldCompiler
 
 
     /// <summary>Fails unless the generator reports nothing, writes a proxy, and the whole compiles with no error and no warning.</summary>
-    public static void AssertCompilesCleanly(string source, string path = "Scaffolded.cs")
+    public static void AssertCompilesCleanly(string source, string path = "Scaffolded.cs") => AssertCompilesCleanly([source], path);
+
+    /// <summary>As <see cref="AssertCompilesCleanly(string, string)"/>, for several files of one project.</summary>
+    public static void AssertCompilesCleanly(string[] sources, string path = "Scaffolded.cs")
+    {
+        (Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics) = Compile(
+            OutputKind.DynamicallyLinkedLibrary,
+            [.. sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, s_parseOptions, i == 0 ? path : $"{Path.GetFileNameWithoutExtension(path)}{i + 1}.cs"))]);
+
+        Assert.True(generatorDiagnostics.IsEmpty, "Generator diagnostics:\n" + string.Join("\n", generatorDiagnostics));
+        Assert.True(output.SyntaxTrees.Count() > 1, "The generator wrote no proxy.");
+        AssertNoWarnings(output);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="source"/> as a new project does: latest language; doc comments are checked only when
+    /// <paramref name="documented"/> (a project that generates a documentation file).
+    /// </summary>
+    public static SyntaxTree Parse(string source, string path, bool documented = false) =>
+        CSharpSyntaxTree.ParseText(source, documented ? s_parseOptions : s_parseOptions.WithDocumentationMode(DocumentationMode.Parse), path);
+
+    /// <summary>Compiles <paramref name="trees"/> with McpSdk's and System.Text.Json's generators attached, nullable on.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Compile(OutputKind kind, params SyntaxTree[] trees)
     {
         CSharpCompilation input = CSharpCompilation.Create(
             "Consumer",
-            [CSharpSyntaxTree.ParseText(source, s_parseOptions, path)],
+            trees,
             CompilationReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new McpClientGenerator().AsSourceGenerator(), .. s_jsonGenerator.Value], parseOptions: s_parseOptions);
         driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return (output, generatorDiagnostics);
+    }
 
-        Assert.True(generatorDiagnostics.IsEmpty, "Generator diagnostics:\n" + string.Join("\n", generatorDiagnostics));
-        Assert.True(output.SyntaxTrees.Count() > 1, "The generator wrote no proxy.");
+    /// <summary>Fails with every error and warning of <paramref name="output"/>, if it has any.</summary>
+    public static void AssertNoWarnings(Compilation output, string? what = null)
+    {
         Diagnostic[] diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
-        Assert.True(diagnostics.Length == 0, "Compilation diagnostics:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
+        Assert.True(diagnostics.Length == 0, (what is null ? "" : what + ": ") + "Compilation diagnostics:\n" + string.Join("\n", diagnostics.Select(d => d.ToString())));
     }
 
     /// <summary>System.Text.Json's source generator, from the targeting pack of the running framework, as a build uses it.</summary>

@@ -80,23 +80,23 @@ public sealed class ScaffoldEdgeCaseTests
     }
 
     [Fact]
-    public void Enum_members_are_the_wire_values_where_those_are_identifiers()
+    public void Enum_members_are_PascalCase_and_carry_the_wire_value_where_it_differs()
     {
         ClientDeclaration client = ClientScaffolder.Build(s_server, s_tools, "Edge", "IEdgeTools");
 
-        EnumDeclaration city = Assert.Single(client.Enums, e => e.Name == "City");
-        Assert.Equal(["NewYork", "@default", "AB", "_1x", "aB", "AB2", "Value"], city.Members.ConvertAll(m => m.Name));
-        Assert.Equal([true, false, true, true, false, true, true], city.Members.ConvertAll(m => m.NeedsWireName));
+        EnumDeclaration city = Assert.Single(client.Enums, e => e.Name == "EdgeCity");
+        Assert.Equal(["NewYork", "Default", "AB", "_1x", "AB2", "AB3", "Value"], city.Members.ConvertAll(m => m.Name));
+        Assert.All(city.Members, member => Assert.True(member.NeedsWireName));
     }
 
     [Fact]
-    public void A_type_name_taken_by_another_shape_gets_the_tools_name_in_front()
+    public void Type_names_start_with_the_interfaces_stem_and_a_generic_one_names_its_tool()
     {
         ClientDeclaration client = ClientScaffolder.Build(s_server, s_tools, "Edge", "IEdgeTools");
 
-        Assert.Contains(client.Records, r => r.Name == "Item");
-        Assert.Contains(client.Records, r => r.Name == "OtherItem");
-        Assert.Contains(client.Records, r => r.Name == "ShapesTask"); // 'Task' would shadow System.Threading.Tasks.Task
+        Assert.Contains(client.Records, r => r.Name == "EdgeShapesItem");
+        Assert.Contains(client.Records, r => r.Name == "EdgeOtherItem");
+        Assert.Contains(client.Records, r => r.Name == "EdgeTask"); // never 'Task', which would shadow System.Threading.Tasks.Task
     }
 
     private static string Scaffold() => ClientWriter.Write(ClientScaffolder.Build(s_server, s_tools, "Edge", "IEdgeTools"));

@@ -34,7 +34,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter output)
         string server = options.ServerPath();
         if (!File.Exists(server))
         {
-            throw new FileNotFoundException($"The fault server was not found at {server}: build the solution (dotnet build McpSdk.slnx -c Release) or pass --server.", server);
+            throw new FileNotFoundException($"The fault server was not found at {server}: build the solution (dotnet build McpSdk.sln -c Release) or pass --server.", server);
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -33,11 +33,17 @@ internal static class ScaffoldCommand
             HelpName = "File.cs",
         };
 
+        var rawResults = new Option<bool>("--raw-results")
+        {
+            Description = "Tools without an output schema return CallToolResult (every content block) instead of string (the text).",
+        };
+
         var command = new Command("scaffold", "Connect to an MCP server, list its tools and write a C# [McpClient] interface for them.");
         server.AddTo(command);
         command.Options.Add(@namespace);
         command.Options.Add(interfaceName);
         command.Options.Add(output);
+        command.Options.Add(rawResults);
         command.Validators.Add(result =>
         {
             if (result.GetValue(@namespace) is { } ns && !Identifiers.IsQualifiedName(ns))
@@ -60,7 +66,8 @@ internal static class ScaffoldCommand
             }
 
             string name = parse.GetValue(interfaceName) ?? ClientScaffolder.DefaultInterfaceName(catalog.ServerInfo);
-            ClientDeclaration client = ClientScaffolder.Build(catalog.ServerInfo, catalog.Tools, parse.GetValue(@namespace)!, name);
+            ClientDeclaration client = ClientScaffolder.Build(
+                catalog.ServerInfo, catalog.Tools, parse.GetValue(@namespace)!, name, parse.GetValue(rawResults));
             string code = ClientWriter.Write(client);
 
             if (parse.GetValue(output) is not { } file)

@@ -43,12 +43,19 @@ internal static class ClientScaffolder
         return "I" + stem.TrimStart('_') + "Tools";
     }
 
-    public static ClientDeclaration Build(Implementation? server, IReadOnlyList<Tool> tools, string @namespace, string interfaceName)
+    /// <param name="server">The server's <c>serverInfo</c>, for the header and the type-name stem.</param>
+    /// <param name="tools">Its <c>tools/list</c>.</param>
+    /// <param name="namespace">The file's namespace.</param>
+    /// <param name="interfaceName">The interface's name.</param>
+    /// <param name="rawResults">
+    /// Tools without an output schema return <c>CallToolResult</c> (every content block) instead of <c>string</c> (the text).
+    /// </param>
+    public static ClientDeclaration Build(Implementation? server, IReadOnlyList<Tool> tools, string @namespace, string interfaceName, bool rawResults = false)
     {
         ArgumentNullException.ThrowIfNull(tools);
         string contextName = JsonContextName(interfaceName);
-        var types = new SchemaTypeMapper(
-            [.. s_referencedTypeNames, interfaceName, interfaceName + "Proxy", contextName, .. @namespace.Split('.')]);
+        var types = new SchemaTypeMapper(new TypeNamer(
+            interfaceName, [.. s_referencedTypeNames, interfaceName, interfaceName + "Proxy", contextName, .. @namespace.Split('.')]));
         var methodNames = new NameScope(interfaceName);
         var methods = new List<ToolMethodDeclaration>(tools.Count);
         foreach (Tool tool in tools)
@@ -56,9 +63,10 @@ internal static class ClientScaffolder
             string owner = Identifiers.Pascal(tool.Name, fallback: "Tool");
             string methodName = methodNames.Claim(owner + "Async");
             IReadOnlyList<ParameterDeclaration> parameters = Parameters(tool, owner, types);
+            // Without an output schema most tools answer with text; the raw CallToolResult is there when asked for.
             TypeRef? result = tool.OutputSchema is { ValueKind: JsonValueKind.Object } output
                 ? types.MapResult(output, owner, tool.Name)
-                : null;
+                : rawResults ? null : TypeRef.String;
             methods.Add(new ToolMethodDeclaration(methodName, tool.Name, Summary(tool), parameters, result));
         }
 
@@ -111,7 +119,8 @@ internal static class ClientScaffolder
             string name = names.Claim(Identifiers.Camel(wire));
             string origin = "the " + CSharpText.Code(wire) + " argument of " + CSharpText.Code(tool.Name);
             TypeRef type = types.Map(property.Value, new SchemaContext(schema, Identifiers.Pascal(wire), owner, origin));
-            string description = SchemaTypeMapper.Describe(property.Value, "The " + CSharpText.Code(wire) + " argument.");
+            string description = SchemaTypeMapper.WithNote(
+                SchemaTypeMapper.Describe(property.Value, "The " + CSharpText.Code(wire) + " argument."), type);
             parameters.Add(new ParameterDeclaration(
                 Identifiers.Escape(name), wire, NeedsWireName: name != wire, type, required.Contains(wire), description));
         }

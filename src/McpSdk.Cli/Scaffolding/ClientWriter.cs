@@ -17,8 +17,9 @@ internal static class ClientWriter
         int toolCount = client.Methods.Count;
         text.Append("// Scaffolded by 'mcpsdk scaffold' from the MCP server ").Append(client.ServerDescription)
             .Append(" (").Append(toolCount).Append(toolCount == 1 ? " tool" : " tools").Append(").\n");
-        text.Append("// This file is yours to edit: rename methods, return Task<string> from tools that answer with text, and add policies\n");
-        text.Append("// such as [Timeout] or [Retry]. 'mcpsdk check' reports where the server's tools have drifted from it.\n");
+        text.Append("// This file is yours to edit: rename methods and types, and add policies such as [Timeout] or [Retry].\n");
+        text.Append("// Tools without an output schema return their text content; one that answers with images or resources needs\n");
+        text.Append("// Task<CallToolResult> (or scaffold with --raw-results). 'mcpsdk check' reports where the server has drifted from it.\n");
         text.Append("#nullable enable\n\n");
 
         foreach (string import in Usings(client))
@@ -221,8 +222,23 @@ internal static class ClientWriter
         text.Append(indent).Append("/// </summary>\n");
     }
 
-    private static void WriteParam(StringBuilder text, string indent, string name, string description) =>
-        text.Append(indent).Append("/// <param name=\"").Append(name).Append("\">").Append(description).Append("</param>\n");
+    private static void WriteParam(StringBuilder text, string indent, string name, string description)
+    {
+        string open = "/// <param name=\"" + name + "\">";
+        if (indent.Length + open.Length + description.Length + "</param>".Length <= LineWidth)
+        {
+            text.Append(indent).Append(open).Append(description).Append("</param>\n");
+            return;
+        }
+
+        text.Append(indent).Append(open).Append('\n');
+        foreach (string line in Wrap(description, LineWidth - indent.Length - 4))
+        {
+            text.Append(indent).Append("/// ").Append(line).Append('\n');
+        }
+
+        text.Append(indent).Append("/// </param>\n");
+    }
 
     // Breaks at spaces only, so an escaped entity or a <c> element is never split.
     private static IEnumerable<string> Wrap(string line, int width)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using Humanizer;
 
 namespace McpSdk.Cli.Scaffolding;
 
@@ -90,20 +91,14 @@ internal static class Identifiers
         return true;
     }
 
-    /// <summary>A plural word in its singular (<c>entities</c> → <c>Entity</c>), or the word + <c>Item</c> when it is not plural.</summary>
+    /// <summary>
+    /// The singular of a PascalCase plural (<c>Entities</c> → <c>Entity</c>, <c>Branches</c> → <c>Branch</c>), by
+    /// Humanizer's English inflector; a word that is not plural gets <c>Item</c> after it.
+    /// </summary>
     public static string ItemName(string pascalPlural)
     {
-        if (pascalPlural.EndsWith("ies", StringComparison.Ordinal) && pascalPlural.Length > 3)
-        {
-            return pascalPlural[..^3] + "y";
-        }
-
-        if (pascalPlural.EndsWith('s') && !pascalPlural.EndsWith("ss", StringComparison.Ordinal) && pascalPlural.Length > 1)
-        {
-            return pascalPlural[..^1];
-        }
-
-        return pascalPlural + "Item";
+        string singular = pascalPlural.Singularize(inputIsKnownToBePlural: false);
+        return singular.Length > 0 && !singular.Equals(pascalPlural, StringComparison.Ordinal) ? singular : pascalPlural + "Item";
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);

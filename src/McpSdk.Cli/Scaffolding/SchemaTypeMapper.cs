@@ -17,13 +17,13 @@ internal sealed class SchemaTypeMapper
 {
     private const int MaxDepth = 16;
 
-    private readonly NameScope _typeNames;
+    private readonly TypeNamer _typeNames;
     private readonly Dictionary<string, string> _bySignature = new(StringComparer.Ordinal);
     private readonly List<RecordDeclaration> _records = [];
     private readonly List<EnumDeclaration> _enums = [];
 
-    /// <param name="reservedTypeNames">Names a generated type must not take: the interface's, and every type the file refers to.</param>
-    public SchemaTypeMapper(IEnumerable<string> reservedTypeNames) => _typeNames = new NameScope(reservedTypeNames);
+    /// <param name="typeNames">Names the records and enums; it knows what they must not clash with.</param>
+    public SchemaTypeMapper(TypeNamer typeNames) => _typeNames = typeNames;
 
     public IReadOnlyList<RecordDeclaration> Records => _records;
 
@@ -51,6 +51,11 @@ internal sealed class SchemaTypeMapper
             }
 
             type = InferType(schema);
+        }
+        else if (type.Contains('|', StringComparison.Ordinal))
+        {
+            TypeRef union = MapUnion(type.Split('|'), context);
+            return nullable && union.Name != TypeRef.Json.Name ? union.AsNullable() : union;
         }
 
         TypeRef mapped = type switch
@@ -81,7 +86,7 @@ internal sealed class SchemaTypeMapper
     public TypeRef MapResult(JsonElement outputSchema, string ownerHint, string toolName)
     {
         var context = new SchemaContext(outputSchema, ownerHint + "Result", ownerHint,
-            "what " + CSharpText.Code(toolName) + " answers in <c>structuredContent</c>");
+            "what " + CSharpText.Code(toolName) + " answers in <c>structuredContent</c>", IsOutput: true);
         if (outputSchema.ValueKind == JsonValueKind.Object
             && !outputSchema.TryGetProperty("$ref", out _)
             && outputSchema.TryGetProperty("properties", out JsonElement properties)
@@ -111,7 +116,8 @@ internal sealed class SchemaTypeMapper
             string[] names = type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToArray();
             string[] nonNull = names.Where(n => n != "null").Distinct(StringComparer.Ordinal).ToArray();
             bool nullable = nonNull.Length != names.Length;
-            return nonNull.Length == 1 ? (nonNull[0], nullable) : ("any", nullable);
+            // Several types: "a|b", for MapUnion.
+            return nonNull.Length == 0 ? ("any", nullable) : (string.Join('|', nonNull), nullable);
         }
 
         return ("any", false);
@@ -165,17 +171,78 @@ internal sealed class SchemaTypeMapper
         return null;
     }
 
-    // "anyOf": [X, {"type": "null"}] is a nullable X; any other union has no single C# shape.
+    // "anyOf": [X, {"type": "null"}] is a nullable X; a union of JSON primitives is the most useful one of them (see
+    // MapUnion); a union with an object or array in it has no single C# shape.
     private TypeRef MapAlternatives(JsonElement[] alternatives, SchemaContext context)
     {
         JsonElement[] nonNull = alternatives.Where(a => !IsNullSchema(a)).ToArray();
-        if (nonNull.Length != 1)
+        bool nullable = nonNull.Length != alternatives.Length;
+        TypeRef mapped;
+        if (nonNull.Length == 1)
+        {
+            mapped = Map(nonNull[0], context with { Depth = context.Depth + 1 });
+        }
+        else
+        {
+            string?[] kinds = nonNull.Select(alternative => PrimitiveKind(alternative, context.Root)).ToArray();
+            mapped = nonNull.Length > 0 && kinds.All(kind => kind is not null) ? MapUnion(kinds.OfType<string>().ToArray(), context) : TypeRef.Json;
+        }
+
+        return nullable && mapped.Name != TypeRef.Json.Name ? mapped.AsNullable() : mapped;
+    }
+
+    /// <summary>The JSON type of a primitive alternative (a string enum is a string); null for anything else.</summary>
+    private static string? PrimitiveKind(JsonElement alternative, JsonElement root)
+    {
+        if (alternative.ValueKind == JsonValueKind.Object && alternative.TryGetProperty("$ref", out JsonElement reference))
+        {
+            return Resolve(reference, root) is { } target ? PrimitiveKind(target, root) : null;
+        }
+
+        if (alternative.ValueKind != JsonValueKind.Object || Alternatives(alternative) is not null)
+        {
+            return null;
+        }
+
+        (string? type, _) = ReadType(alternative);
+        type ??= InferType(alternative);
+        return type is "string" or "number" or "integer" or "boolean" ? type : null;
+    }
+
+    /// <summary>
+    /// A union of JSON primitive types. One kind (two strings, a number and an integer) is that type, with nothing lost.
+    /// Mixed kinds in an argument are the narrower non-string type (the union's other types are then noted in the doc
+    /// comment): <c>["boolean", "string"]</c> is a <c>bool</c>, <c>["number", "string"]</c> a <c>double</c>. A result
+    /// must read whatever the server sends, so there mixed kinds stay <see cref="TypeRef.Json"/>.
+    /// </summary>
+    private static TypeRef MapUnion(IReadOnlyCollection<string> kinds, SchemaContext context)
+    {
+        string[] distinct = kinds.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Any(kind => kind is not ("string" or "number" or "integer" or "boolean")))
         {
             return TypeRef.Json;
         }
 
-        TypeRef single = Map(nonNull[0], context with { Depth = context.Depth + 1 });
-        return nonNull.Length != alternatives.Length && single.Name != TypeRef.Json.Name ? single.AsNullable() : single;
+        bool hasNumber = distinct.Contains("number"), hasInteger = distinct.Contains("integer");
+        bool hasBoolean = distinct.Contains("boolean");
+        if (distinct.Length == 1 || (distinct.Length == 2 && hasNumber && hasInteger))
+        {
+            return hasNumber ? TypeRef.Double : hasInteger ? TypeRef.Long : hasBoolean ? TypeRef.Bool : TypeRef.String;
+        }
+
+        if (context.IsOutput)
+        {
+            return TypeRef.Json;
+        }
+
+        (TypeRef chosen, string[] covered) = hasNumber ? (TypeRef.Double, new[] { "number", "integer" })
+            : hasInteger ? (TypeRef.Long, ["integer"])
+            : hasBoolean ? (TypeRef.Bool, ["boolean"])
+            : (TypeRef.String, ["string"]);
+        string[] others = distinct.Where(kind => !covered.Contains(kind)).ToArray();
+        string note = "The schema also allows " + string.Join(" or ", others.Select(CSharpText.Code)) +
+            " here; to send one, change the type to <c>JsonElement</c>.";
+        return chosen with { Note = note };
     }
 
     private static bool IsNullSchema(JsonElement schema) =>
@@ -261,7 +328,8 @@ internal sealed class SchemaTypeMapper
         foreach ((string wire, TypeRef type, bool isRequired, JsonElement memberSchema) in members)
         {
             string propertyName = memberNames.Claim(Identifiers.Pascal(wire));
-            declared.Add(new PropertyDeclaration(propertyName, wire, type, isRequired, Describe(memberSchema, "The " + CSharpText.Code(wire) + " member.")));
+            declared.Add(new PropertyDeclaration(
+                propertyName, wire, type, isRequired, WithNote(Describe(memberSchema, "The " + CSharpText.Code(wire) + " member."), type)));
         }
 
         string summary = DescriptionOf(schema) ?? Capitalize(
@@ -300,15 +368,10 @@ internal sealed class SchemaTypeMapper
         var members = new List<EnumMemberDeclaration>(wireValues.Length);
         foreach (string wire in wireValues)
         {
-            // McpSdk writes an enum by its member name, so a member named as the wire value needs no attribute.
-            if (Identifiers.IsIdentifier(wire) && memberNames.TryClaim(wire))
-            {
-                members.Add(new EnumMemberDeclaration(Identifiers.Escape(wire), wire, NeedsWireName: false));
-            }
-            else
-            {
-                members.Add(new EnumMemberDeclaration(memberNames.Claim(Identifiers.Pascal(wire)), wire, NeedsWireName: true));
-            }
+            // Members are PascalCase, as .NET names are; McpSdk writes an enum by its member name, so one that differs
+            // from its wire value carries the wire value in [JsonStringEnumMemberName].
+            string member = memberNames.Claim(Identifiers.Pascal(wire));
+            members.Add(new EnumMemberDeclaration(member, wire, NeedsWireName: member != wire));
         }
 
         string summary = Capitalize("The values of " + context.Origin + ".");
@@ -316,16 +379,7 @@ internal sealed class SchemaTypeMapper
         return new TypeRef(name);
     }
 
-    private string ClaimTypeName(SchemaContext context)
-    {
-        string hint = context.NameHint;
-        if (_typeNames.TryClaim(hint))
-        {
-            return hint;
-        }
-
-        return _typeNames.Claim(hint.StartsWith(context.OwnerHint, StringComparison.Ordinal) ? hint : context.OwnerHint + hint);
-    }
+    private string ClaimTypeName(SchemaContext context) => _typeNames.Claim(context.NameHint, context.OwnerHint);
 
     /// <summary>The names in a schema's <c>required</c> list; the same reading as the drift check's.</summary>
     public static HashSet<string> RequiredNames(JsonElement schema) => ToolDriftComparer.RequiredNames(schema);
@@ -361,6 +415,9 @@ internal sealed class SchemaTypeMapper
 
         return text.ToString();
     }
+
+    /// <summary><paramref name="description"/> followed by what <paramref name="type"/> leaves out of the schema, if anything.</summary>
+    public static string WithNote(string description, TypeRef type) => type.Note is null ? description : description + " " + type.Note;
 
     private static string? DescriptionOf(JsonElement schema) =>
         schema.TryGetProperty("description", out JsonElement description) && description.ValueKind == JsonValueKind.String

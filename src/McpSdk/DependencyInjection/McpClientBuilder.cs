@@ -118,8 +118,9 @@ public sealed class McpClientBuilder
 
     /// <summary>
     /// Reads the connection from configuration, section <c>Mcp:Servers:{ConnectionName}</c>: its endpoint (<c>Stdio</c>
-    /// or <c>Http</c>), session and limit settings, protocol version and per-tool policy overrides (<c>Tools</c>). See
-    /// the README for the shape. <paramref name="configuration"/> defaults to the container's <see cref="IConfiguration"/>.
+    /// or <c>Http</c>), session and limit settings, protocol version and per-tool policy overrides (<c>Tools</c>). A
+    /// server defined as editors and desktop clients define it is read too, from <c>servers:{ConnectionName}</c> (a
+    /// loaded <c>.vscode/mcp.json</c>) or <c>mcpServers:{ConnectionName}</c>. See docs/CONFIGURATION.md for the shapes. <paramref name="configuration"/> defaults to the container's <see cref="IConfiguration"/>.
     /// Settings made in code after this call win over configuration.
     /// </summary>
     public McpClientBuilder UseConfiguration(IConfiguration? configuration = null)
@@ -127,8 +128,14 @@ public sealed class McpClientBuilder
         IConfiguration Resolve(IServiceProvider provider) => configuration ?? provider.GetRequiredService<IConfiguration>();
         if (Endpoint is null)
         {
-            Endpoint = provider => McpConfiguration.ReadEndpoint(McpConfiguration.Section(Resolve(provider), ConnectionName))
-                ?? throw new InvalidOperationException($"Configuration section 'Mcp:Servers:{ConnectionName}' names no endpoint: add 'Stdio' or 'Http', or call UseStdio, UseHttp or UseEndpoint.");
+            Endpoint = provider =>
+            {
+                IConfigurationSection section = McpConfiguration.Section(Resolve(provider), ConnectionName);
+                return McpConfiguration.ReadEndpoint(Resolve(provider), section)
+                    ?? throw new InvalidOperationException(
+                        $"Configuration section '{section.Path}' names no endpoint: add 'Stdio' or 'Http' (or 'command' or 'url', as editors " +
+                        "write it), or call UseStdio, UseHttp or UseEndpoint.");
+            };
         }
 
         _configure.Add((provider, options) => McpConfiguration.ApplyOptions(McpConfiguration.Section(Resolve(provider), ConnectionName), options));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using McpSdk.Endpoints;
 using Microsoft.Extensions.Configuration;
 
 namespace McpSdk;
@@ -18,20 +19,43 @@ namespace McpSdk;
 ///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25", "ValidateToolsOnConnect": "Throw",
 ///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" } } } } }
 /// </code>
+/// The server may also be defined as editors and desktop clients define it, under <c>servers</c> (a loaded
+/// <c>.vscode/mcp.json</c>) or <c>mcpServers</c>: <c>command</c>, <c>args</c>, <c>env</c>, <c>cwd</c> or <c>url</c>,
+/// <c>headers</c>, <c>type</c>; an <c>${input:id}</c> placeholder takes the value of <c>Mcp:Inputs:{id}</c>.
 /// </summary>
 internal static class McpConfiguration
 {
+    // Where a connection's section may be: McpSdk's own shape first, then the editor's and the desktop clients'.
+    private static readonly string[] s_serverSections = ["Mcp:Servers", "servers", "mcpServers"];
+
     public static IConfigurationSection Section(IConfiguration configuration, string connectionName)
     {
-        IConfigurationSection section = configuration.GetSection("Mcp:Servers:" + connectionName);
-        return section.Exists()
-            ? section
-            : throw new InvalidOperationException($"Configuration has no section 'Mcp:Servers:{connectionName}' for the MCP connection '{connectionName}'.");
+        foreach (string parent in s_serverSections)
+        {
+            IConfigurationSection section = configuration.GetSection(parent + ":" + connectionName);
+            if (section.Exists())
+            {
+                return section;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Configuration has no section 'Mcp:Servers:{connectionName}' (nor 'servers:{connectionName}' as in .vscode/mcp.json, nor " +
+            $"'mcpServers:{connectionName}' as in a desktop client's file) for the MCP connection '{connectionName}': add one, or name " +
+            "the connection as the server is named there (WithConnectionName).");
     }
 
     /// <summary>The endpoint the section names, or <see langword="null"/> when it names none.</summary>
-    public static McpEndpoint? ReadEndpoint(IConfigurationSection section)
+    /// <param name="configuration">The whole configuration, where <c>Mcp:Inputs</c> and <c>inputs</c> are.</param>
+    /// <param name="section">The connection's section.</param>
+    public static McpEndpoint? ReadEndpoint(IConfiguration configuration, IConfigurationSection section)
     {
+        var fields = new ConfigurationFields(section);
+        if (ServerDefinitionReader.IsDefinition(fields))
+        {
+            return ServerDefinitionReader.Read(section.Key, fields, Placeholders(configuration)).ToEndpoint();
+        }
+
         IConfigurationSection stdio = section.GetSection("Stdio");
         if (stdio.Exists())
         {
@@ -203,6 +227,37 @@ internal static class McpConfiguration
         {
             throw Invalid(section, key, exception.Message);
         }
+    }
+
+    /// <summary><c>${input:id}</c> from <c>Mcp:Inputs:{id}</c>, described by the <c>inputs</c> a loaded mcp.json declares.</summary>
+    private static ServerPlaceholders Placeholders(IConfiguration configuration)
+    {
+        var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (IConfigurationSection input in configuration.GetSection("inputs").GetChildren())
+        {
+            if (input["id"] is { } id)
+            {
+                descriptions[id] = input["description"];
+            }
+        }
+
+        return new ServerPlaceholders(
+            "configuration",
+            id => configuration["Mcp:Inputs:" + id],
+            descriptions,
+            Environment.CurrentDirectory,
+            id => $"set the configuration value 'Mcp:Inputs:{id}' (user secrets, or the environment variable Mcp__Inputs__{id})");
+    }
+
+    /// <summary>A server's fields in configuration (keys are case-insensitive there).</summary>
+    private sealed class ConfigurationFields(IConfigurationSection section) : ServerDefinitionReader.IFields
+    {
+        public string? Text(string key) => section[key];
+
+        public IEnumerable<string> List(string key) => section.GetSection(key).GetChildren().Select(child => child.Value ?? string.Empty);
+
+        public IEnumerable<KeyValuePair<string, string?>> Members(string key) =>
+            section.GetSection(key).GetChildren().Select(child => KeyValuePair.Create(child.Key, child.Value));
     }
 
     private static InvalidOperationException Invalid(IConfigurationSection section, string key, string rule) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace McpSdk;
 
@@ -31,6 +32,10 @@ public sealed record McpPoolStats
 
     /// <summary>Each live session.</summary>
     public IReadOnlyList<McpSessionStats> Sessions { get; init; } = [];
+
+    /// <summary>The counts as one line, e.g. <c>2 live, 0 starting; 3 started, 1 faulted, 1 replaced, 0 trimmed, 0 failed to start</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Live} live, {Starting} starting; {Started} started, {Faulted} faulted, {Replaced} replaced, {Trimmed} trimmed, {StartFailures} failed to start");
 }
 
 /// <summary>One live session.</summary>

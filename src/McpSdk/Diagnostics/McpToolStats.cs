@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace McpSdk;
 
 /// <summary>
@@ -36,6 +38,17 @@ public sealed record McpToolStats
 
     /// <summary>Latency of the calls that completed (succeeded or failed), queueing included.</summary>
     public McpLatency Latency { get; init; } = McpLatency.Empty;
+
+    /// <summary>The counters as one line, e.g. <c>12 calls: 9 succeeded, 2 failed (1 rejected, 1 timed out), …</c>.</summary>
+    public override string ToString()
+    {
+        string failed = Rejected + TimedOut > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Failed} failed ({Rejected} rejected, {TimedOut} timed out)")
+            : string.Create(CultureInfo.InvariantCulture, $"{Failed} failed");
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"{Submitted} {(Submitted == 1 ? "call" : "calls")}: {Succeeded} succeeded, {failed}, {Cancelled} cancelled, {Retried} retried; {InFlight} in flight, {Queued.Total} queued");
+        return Latency.Count > 0 ? line + "; latency " + Latency : line;
+    }
 }
 
 /// <summary>Calls waiting for a slot, by priority.</summary>

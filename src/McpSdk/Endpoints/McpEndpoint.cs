@@ -44,6 +44,16 @@ public abstract class McpEndpoint
     }
 
     /// <summary>
+    /// A server defined in an editor's <c>.vscode/mcp.json</c> or a desktop client's <c>mcpServers</c> file, read as it
+    /// is (see <see cref="McpServersFile"/>): one file serves the editor and the application.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="serverName">The server's key in it.</param>
+    /// <param name="inputs">Values for its <c>${input:id}</c> placeholders, by id.</param>
+    public static McpEndpoint FromServersFile(string path, string serverName, IReadOnlyDictionary<string, string>? inputs = null) =>
+        McpServersFile.Load(path).CreateEndpoint(serverName, inputs);
+
+    /// <summary>
     /// A server reached over HTTP: Streamable HTTP by default, falling back to legacy SSE. Each session is its own
     /// HTTP session; an expired one (HTTP 404 for its session id) is replaced by the pool.
     /// </summary>

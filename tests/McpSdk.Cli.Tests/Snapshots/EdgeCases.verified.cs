@@ -1,6 +1,7 @@
 // Scaffolded by 'mcpsdk scaffold' from the MCP server edge-cases 1.0.0 (6 tools).
-// This file is yours to edit: rename methods, return Task<string> from tools that answer with text, and add policies
-// such as [Timeout] or [Retry]. 'mcpsdk check' reports where the server's tools have drifted from it.
+// This file is yours to edit: rename methods and types, and add policies such as [Timeout] or [Retry].
+// Tools without an output schema return their text content; one that answers with images or resources needs
+// Task<CallToolResult> (or scaffold with --raw-results). 'mcpsdk check' reports where the server has drifted from it.
 #nullable enable
 
 using System.Collections.Generic;
@@ -9,7 +10,6 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk;
-using ModelContextProtocol.Protocol;
 
 namespace Edge;
 
@@ -28,7 +28,7 @@ public interface IEdgeTools
     /// <param name="params">The <c>params</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("class")]
-    Task<CallToolResult> ClassAsync(
+    Task<string> ClassAsync(
         string from,
         [McpArgument("entity_names")] IReadOnlyList<string> entityNames,
         [McpArgument("cancellationToken")] string? cancellationToken2 = null,
@@ -40,18 +40,18 @@ public interface IEdgeTools
     /// <param name="a">The <c>a</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-sum")]
-    Task<CallToolResult> GetSumAsync(double a, CancellationToken cancellationToken = default);
+    Task<string> GetSumAsync(double a, CancellationToken cancellationToken = default);
 
     /// <summary>Calls the <c>get_sum</c> tool.</summary>
     /// <param name="a">The <c>a</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get_sum")]
-    Task<CallToolResult> GetSumAsync2(string a, CancellationToken cancellationToken = default);
+    Task<string> GetSumAsync2(string a, CancellationToken cancellationToken = default);
 
     /// <summary>Calls the <c>we"ird\name</c> tool.</summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("we\"ird\\name")]
-    Task<CallToolResult> WeIrdNameAsync(CancellationToken cancellationToken = default);
+    Task<string> WeIrdNameAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every schema shape.</summary>
     /// <param name="city">The <c>city</c> argument.</param>
@@ -61,79 +61,83 @@ public interface IEdgeTools
     /// <param name="labels">The <c>labels</c> argument.</param>
     /// <param name="maybe">The <c>maybe</c> argument.</param>
     /// <param name="anything">The <c>anything</c> argument.</param>
-    /// <param name="union">The <c>union</c> argument.</param>
+    /// <param name="union">
+    /// The <c>union</c> argument. The schema also allows <c>string</c> here; to send one, change the type to
+    /// <c>JsonElement</c>.
+    /// </param>
     /// <param name="task">The <c>task</c> argument.</param>
     /// <param name="item">The <c>item</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("shapes")]
-    Task<ShapesResult> ShapesAsync(
-        City city,
-        Point point,
+    Task<EdgeShapesResult> ShapesAsync(
+        EdgeCity city,
+        EdgePoint point,
         long? nullableCount,
         IReadOnlyList<IReadOnlyList<long>>? matrix = null,
         IReadOnlyDictionary<string, string>? labels = null,
         string? maybe = null,
         JsonElement? anything = null,
-        JsonElement? union = null,
-        ShapesTask? task = null,
-        Item? item = null,
+        double? union = null,
+        EdgeTask? task = null,
+        EdgeShapesItem? item = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Calls the <c>other</c> tool.</summary>
     /// <param name="item">The <c>item</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("other")]
-    Task<CallToolResult> OtherAsync(OtherItem item, CancellationToken cancellationToken = default);
+    Task<string> OtherAsync(EdgeOtherItem item, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The shape of the <c>point</c> argument of <c>shapes</c>.</summary>
 /// <param name="X">The <c>x</c> member.</param>
 /// <param name="Y">The <c>y</c> member.</param>
-public sealed record Point(
+public sealed record EdgePoint(
     [property: JsonPropertyName("x")] double X,
     [property: JsonPropertyName("y")] double Y);
 
 /// <summary>The shape of the <c>nested</c> member of the <c>task</c> argument of <c>shapes</c>.</summary>
 /// <param name="Deep">The <c>deep</c> member.</param>
-public sealed record Nested(
+public sealed record EdgeNested(
     [property: JsonPropertyName("deep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Deep = null);
 
 /// <summary>The shape of the <c>task</c> argument of <c>shapes</c>.</summary>
 /// <param name="Title">The <c>title</c> member.</param>
 /// <param name="Nested">The <c>nested</c> member.</param>
-public sealed record ShapesTask(
+public sealed record EdgeTask(
     [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("nested"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Nested? Nested = null);
+    [property: JsonPropertyName("nested"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EdgeNested? Nested = null);
 
 /// <summary>The shape of the <c>item</c> argument of <c>shapes</c>.</summary>
 /// <param name="Name">The <c>name</c> member.</param>
-public sealed record Item(
+public sealed record EdgeShapesItem(
     [property: JsonPropertyName("name")] string Name);
 
 /// <summary>What <c>shapes</c> answers in <c>structuredContent</c>.</summary>
-/// <param name="ShapesResult2">The <c>shapesResult</c> member.</param>
+/// <param name="ShapesResult">The <c>shapesResult</c> member.</param>
 /// <param name="Equals2">The <c>Equals</c> member.</param>
 /// <param name="Value">Optional, with a default. When omitted, the server uses <c>1.5</c>.</param>
 /// <param name="Status">The <c>status</c> member.</param>
-public sealed record ShapesResult(
-    [property: JsonPropertyName("shapesResult")] string ShapesResult2,
+public sealed record EdgeShapesResult(
+    [property: JsonPropertyName("shapesResult")] string ShapesResult,
     [property: JsonPropertyName("Equals"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Equals2 = null,
     [property: JsonPropertyName("value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Value = null,
-    [property: JsonPropertyName("status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Status? Status = null);
+    [property: JsonPropertyName("status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EdgeShapesStatus? Status = null);
 
 /// <summary>The shape of the <c>item</c> argument of <c>other</c>.</summary>
 /// <param name="Id">The <c>id</c> member.</param>
-public sealed record OtherItem(
+public sealed record EdgeOtherItem(
     [property: JsonPropertyName("id")] long Id);
 
 /// <summary>The values of the <c>city</c> argument of <c>shapes</c>.</summary>
-public enum City
+public enum EdgeCity
 {
     /// <summary><c>New York</c> on the wire.</summary>
     [JsonStringEnumMemberName("New York")]
     NewYork,
     /// <summary><c>default</c> on the wire.</summary>
-    @default,
+    [JsonStringEnumMemberName("default")]
+    Default,
     /// <summary><c>a-b</c> on the wire.</summary>
     [JsonStringEnumMemberName("a-b")]
     AB,
@@ -141,10 +145,11 @@ public enum City
     [JsonStringEnumMemberName("1x")]
     _1x,
     /// <summary><c>aB</c> on the wire.</summary>
-    aB,
+    [JsonStringEnumMemberName("aB")]
+    AB2,
     /// <summary><c>a b</c> on the wire.</summary>
     [JsonStringEnumMemberName("a b")]
-    AB2,
+    AB3,
     /// <summary><c>value__</c> on the wire.</summary>
     [JsonStringEnumMemberName("value__")]
     Value,
@@ -153,12 +158,14 @@ public enum City
 /// <summary>
 /// The values of the <c>status</c> member of what <c>shapes</c> answers in <c>structuredContent</c>.
 /// </summary>
-public enum Status
+public enum EdgeShapesStatus
 {
     /// <summary><c>ok</c> on the wire.</summary>
-    ok,
+    [JsonStringEnumMemberName("ok")]
+    Ok,
     /// <summary><c>failed</c> on the wire.</summary>
-    failed,
+    [JsonStringEnumMemberName("failed")]
+    Failed,
 }
 
 /// <summary>
@@ -166,13 +173,13 @@ public enum Status
 /// generator, so the client needs no reflection (trimmed and Native AOT applications).
 /// </summary>
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-[JsonSerializable(typeof(City))]
-[JsonSerializable(typeof(Point))]
+[JsonSerializable(typeof(EdgeCity))]
+[JsonSerializable(typeof(EdgePoint))]
 [JsonSerializable(typeof(IReadOnlyList<IReadOnlyList<long>>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
-[JsonSerializable(typeof(ShapesTask))]
-[JsonSerializable(typeof(Item))]
-[JsonSerializable(typeof(ShapesResult))]
-[JsonSerializable(typeof(OtherItem))]
-[JsonSerializable(typeof(Nested))]
+[JsonSerializable(typeof(EdgeTask))]
+[JsonSerializable(typeof(EdgeShapesItem))]
+[JsonSerializable(typeof(EdgeShapesResult))]
+[JsonSerializable(typeof(EdgeOtherItem))]
+[JsonSerializable(typeof(EdgeNested))]
 internal sealed partial class EdgeToolsJsonContext : JsonSerializerContext;

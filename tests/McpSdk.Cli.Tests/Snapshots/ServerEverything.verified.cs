@@ -1,13 +1,13 @@
 // Scaffolded by 'mcpsdk scaffold' from the MCP server mcp-servers/everything 2.0.0 (13 tools).
-// This file is yours to edit: rename methods, return Task<string> from tools that answer with text, and add policies
-// such as [Timeout] or [Retry]. 'mcpsdk check' reports where the server's tools have drifted from it.
+// This file is yours to edit: rename methods and types, and add policies such as [Timeout] or [Retry].
+// Tools without an output schema return their text content; one that answers with images or resources needs
+// Task<CallToolResult> (or scaffold with --raw-results). 'mcpsdk check' reports where the server has drifted from it.
 #nullable enable
 
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk;
-using ModelContextProtocol.Protocol;
 
 namespace McpSdk.Cli.Tests.Scaffolded;
 
@@ -19,36 +19,40 @@ public interface IEverythingTools
     /// <param name="message">Message to echo</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("echo")]
-    Task<CallToolResult> EchoAsync(string message, CancellationToken cancellationToken = default);
+    Task<string> EchoAsync(string message, CancellationToken cancellationToken = default);
 
     /// <summary>Demonstrates how annotations can be used to provide metadata about content.</summary>
     /// <param name="messageType">Type of message to demonstrate different annotation patterns</param>
-    /// <param name="includeImage">Whether to include an example image. When omitted, the server uses <c>false</c>.</param>
+    /// <param name="includeImage">
+    /// Whether to include an example image. When omitted, the server uses <c>false</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-annotated-message")]
-    Task<CallToolResult> GetAnnotatedMessageAsync(
-        MessageType messageType,
+    Task<string> GetAnnotatedMessageAsync(
+        EverythingMessageType messageType,
         bool? includeImage = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Returns all environment variables, helpful for debugging MCP server configuration</summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-env")]
-    Task<CallToolResult> GetEnvAsync(CancellationToken cancellationToken = default);
+    Task<string> GetEnvAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Returns up to ten resource links that reference different types of resources</summary>
     /// <param name="count">Number of resource links to return (1-10). When omitted, the server uses <c>3</c>.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-resource-links")]
-    Task<CallToolResult> GetResourceLinksAsync(double? count = null, CancellationToken cancellationToken = default);
+    Task<string> GetResourceLinksAsync(double? count = null, CancellationToken cancellationToken = default);
 
     /// <summary>Returns a resource reference that can be used by MCP clients</summary>
-    /// <param name="resourceType">The <c>resourceType</c> argument. When omitted, the server uses <c>"Text"</c>.</param>
+    /// <param name="resourceType">
+    /// The <c>resourceType</c> argument. When omitted, the server uses <c>"Text"</c>.
+    /// </param>
     /// <param name="resourceId">ID of the text resource to fetch. When omitted, the server uses <c>1</c>.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-resource-reference")]
-    Task<CallToolResult> GetResourceReferenceAsync(
-        ResourceType? resourceType = null,
+    Task<string> GetResourceReferenceAsync(
+        EverythingResourceType? resourceType = null,
         double? resourceId = null,
         CancellationToken cancellationToken = default);
 
@@ -56,8 +60,8 @@ public interface IEverythingTools
     /// <param name="location">Choose city</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-structured-content")]
-    Task<GetStructuredContentResult> GetStructuredContentAsync(
-        Location location,
+    Task<EverythingGetStructuredContentResult> GetStructuredContentAsync(
+        EverythingLocation location,
         CancellationToken cancellationToken = default);
 
     /// <summary>Returns the sum of two numbers</summary>
@@ -65,12 +69,12 @@ public interface IEverythingTools
     /// <param name="b">Second number</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-sum")]
-    Task<CallToolResult> GetSumAsync(double a, double b, CancellationToken cancellationToken = default);
+    Task<string> GetSumAsync(double a, double b, CancellationToken cancellationToken = default);
 
     /// <summary>Returns a tiny MCP logo image.</summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get-tiny-image")]
-    Task<CallToolResult> GetTinyImageAsync(CancellationToken cancellationToken = default);
+    Task<string> GetTinyImageAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Compresses a single file using gzip compression. Depending upon the selected output type, returns either the
@@ -78,32 +82,38 @@ public interface IEverythingTools
     /// during the current session.
     /// </summary>
     /// <param name="name">Name of the output file. When omitted, the server uses <c>"README.md.gz"</c>.</param>
-    /// <param name="data">URL or data URI of the file content to compress. When omitted, the server uses <c>"https://raw.githubusercontent.com/modelcontextprotocol/servers/refs/heads/main/README.md"</c>.</param>
-    /// <param name="outputType">How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read later, 'resource' returns a full resource object. When omitted, the server uses <c>"resourceLink"</c>.</param>
+    /// <param name="data">
+    /// URL or data URI of the file content to compress. When omitted, the server uses
+    /// <c>"https://raw.githubusercontent.com/modelcontextprotocol/servers/refs/heads/main/README.md"</c>.
+    /// </param>
+    /// <param name="outputType">
+    /// How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read
+    /// later, 'resource' returns a full resource object. When omitted, the server uses <c>"resourceLink"</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("gzip-file-as-resource")]
-    Task<CallToolResult> GzipFileAsResourceAsync(
+    Task<string> GzipFileAsResourceAsync(
         string? name = null,
         string? data = null,
-        OutputType? outputType = null,
+        EverythingOutputType? outputType = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Toggles simulated, random-leveled logging on or off.</summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("toggle-simulated-logging")]
-    Task<CallToolResult> ToggleSimulatedLoggingAsync(CancellationToken cancellationToken = default);
+    Task<string> ToggleSimulatedLoggingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Toggles simulated resource subscription updates on or off.</summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("toggle-subscriber-updates")]
-    Task<CallToolResult> ToggleSubscriberUpdatesAsync(CancellationToken cancellationToken = default);
+    Task<string> ToggleSubscriberUpdatesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Demonstrates a long running operation with progress updates.</summary>
     /// <param name="duration">Duration of the operation in seconds. When omitted, the server uses <c>10</c>.</param>
     /// <param name="steps">Number of steps in the operation. When omitted, the server uses <c>5</c>.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("trigger-long-running-operation")]
-    Task<CallToolResult> TriggerLongRunningOperationAsync(
+    Task<string> TriggerLongRunningOperationAsync(
         double? duration = null,
         double? steps = null,
         CancellationToken cancellationToken = default);
@@ -114,10 +124,13 @@ public interface IEverythingTools
     /// elicitation, sends an elicitation request for clarification.
     /// </summary>
     /// <param name="topic">The research topic to investigate</param>
-    /// <param name="ambiguous">Simulate an ambiguous query that requires clarification (triggers input_required status). When omitted, the server uses <c>false</c>.</param>
+    /// <param name="ambiguous">
+    /// Simulate an ambiguous query that requires clarification (triggers input_required status). When omitted, the
+    /// server uses <c>false</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("simulate-research-query")]
-    Task<CallToolResult> SimulateResearchQueryAsync(
+    Task<string> SimulateResearchQueryAsync(
         string topic,
         bool? ambiguous = null,
         CancellationToken cancellationToken = default);
@@ -127,24 +140,27 @@ public interface IEverythingTools
 /// <param name="Temperature">Temperature in celsius</param>
 /// <param name="Conditions">Weather conditions description</param>
 /// <param name="Humidity">Humidity percentage</param>
-public sealed record GetStructuredContentResult(
+public sealed record EverythingGetStructuredContentResult(
     [property: JsonPropertyName("temperature")] double Temperature,
     [property: JsonPropertyName("conditions")] string Conditions,
     [property: JsonPropertyName("humidity")] double Humidity);
 
 /// <summary>The values of the <c>messageType</c> argument of <c>get-annotated-message</c>.</summary>
-public enum MessageType
+public enum EverythingMessageType
 {
     /// <summary><c>error</c> on the wire.</summary>
-    error,
+    [JsonStringEnumMemberName("error")]
+    Error,
     /// <summary><c>success</c> on the wire.</summary>
-    success,
+    [JsonStringEnumMemberName("success")]
+    Success,
     /// <summary><c>debug</c> on the wire.</summary>
-    debug,
+    [JsonStringEnumMemberName("debug")]
+    Debug,
 }
 
 /// <summary>The values of the <c>resourceType</c> argument of <c>get-resource-reference</c>.</summary>
-public enum ResourceType
+public enum EverythingResourceType
 {
     /// <summary><c>Text</c> on the wire.</summary>
     Text,
@@ -153,7 +169,7 @@ public enum ResourceType
 }
 
 /// <summary>The values of the <c>location</c> argument of <c>get-structured-content</c>.</summary>
-public enum Location
+public enum EverythingLocation
 {
     /// <summary><c>New York</c> on the wire.</summary>
     [JsonStringEnumMemberName("New York")]
@@ -166,21 +182,23 @@ public enum Location
 }
 
 /// <summary>The values of the <c>outputType</c> argument of <c>gzip-file-as-resource</c>.</summary>
-public enum OutputType
+public enum EverythingOutputType
 {
     /// <summary><c>resourceLink</c> on the wire.</summary>
-    resourceLink,
+    [JsonStringEnumMemberName("resourceLink")]
+    ResourceLink,
     /// <summary><c>resource</c> on the wire.</summary>
-    resource,
+    [JsonStringEnumMemberName("resource")]
+    Resource,
 }
 
 /// <summary>
 /// JSON metadata for the types of <see cref="IEverythingTools"/>, written at build time by System.Text.Json's source
 /// generator, so the client needs no reflection (trimmed and Native AOT applications).
 /// </summary>
-[JsonSerializable(typeof(MessageType))]
-[JsonSerializable(typeof(ResourceType))]
-[JsonSerializable(typeof(Location))]
-[JsonSerializable(typeof(GetStructuredContentResult))]
-[JsonSerializable(typeof(OutputType))]
+[JsonSerializable(typeof(EverythingMessageType))]
+[JsonSerializable(typeof(EverythingResourceType))]
+[JsonSerializable(typeof(EverythingLocation))]
+[JsonSerializable(typeof(EverythingGetStructuredContentResult))]
+[JsonSerializable(typeof(EverythingOutputType))]
 internal sealed partial class EverythingToolsJsonContext : JsonSerializerContext;

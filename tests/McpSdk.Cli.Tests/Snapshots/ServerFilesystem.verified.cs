@@ -1,6 +1,7 @@
 // Scaffolded by 'mcpsdk scaffold' from the MCP server secure-filesystem-server 0.2.0 (14 tools).
-// This file is yours to edit: rename methods, return Task<string> from tools that answer with text, and add policies
-// such as [Timeout] or [Retry]. 'mcpsdk check' reports where the server's tools have drifted from it.
+// This file is yours to edit: rename methods and types, and add policies such as [Timeout] or [Retry].
+// Tools without an output schema return their text content; one that answers with images or resources needs
+// Task<CallToolResult> (or scaffold with --raw-results). 'mcpsdk check' reports where the server has drifted from it.
 #nullable enable
 
 using System.Collections.Generic;
@@ -22,7 +23,7 @@ public interface ISecureFilesystemTools
     /// <param name="head">If provided, returns only the first N lines of the file</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("read_file")]
-    Task<ReadFileResult> ReadFileAsync(
+    Task<SecureFilesystemReadFileResult> ReadFileAsync(
         string path,
         double? tail = null,
         double? head = null,
@@ -40,7 +41,7 @@ public interface ISecureFilesystemTools
     /// <param name="head">If provided, returns only the first N lines of the file</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("read_text_file")]
-    Task<ReadTextFileResult> ReadTextFileAsync(
+    Task<SecureFilesystemReadTextFileResult> ReadTextFileAsync(
         string path,
         double? tail = null,
         double? head = null,
@@ -54,17 +55,21 @@ public interface ISecureFilesystemTools
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("read_media_file")]
-    Task<ReadMediaFileResult> ReadMediaFileAsync(string path, CancellationToken cancellationToken = default);
+    Task<SecureFilesystemReadMediaFileResult> ReadMediaFileAsync(
+        string path,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Read the contents of multiple files simultaneously. This is more efficient than reading files one by one when
     /// you need to analyze or compare multiple files. Each file's content is returned with its path as a reference.
     /// Failed reads for individual files won't stop the entire operation. Only works within allowed directories.
     /// </summary>
-    /// <param name="paths">Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.</param>
+    /// <param name="paths">
+    /// Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("read_multiple_files")]
-    Task<ReadMultipleFilesResult> ReadMultipleFilesAsync(
+    Task<SecureFilesystemReadMultipleFilesResult> ReadMultipleFilesAsync(
         IReadOnlyList<string> paths,
         CancellationToken cancellationToken = default);
 
@@ -77,7 +82,10 @@ public interface ISecureFilesystemTools
     /// <param name="content">The <c>content</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("write_file")]
-    Task<WriteFileResult> WriteFileAsync(string path, string content, CancellationToken cancellationToken = default);
+    Task<SecureFilesystemWriteFileResult> WriteFileAsync(
+        string path,
+        string content,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Make line-based edits to a text file. Each edit replaces exact line sequences with new content. Returns a
@@ -85,12 +93,14 @@ public interface ISecureFilesystemTools
     /// </summary>
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="edits">The <c>edits</c> argument.</param>
-    /// <param name="dryRun">Preview changes using git-style diff format. When omitted, the server uses <c>false</c>.</param>
+    /// <param name="dryRun">
+    /// Preview changes using git-style diff format. When omitted, the server uses <c>false</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("edit_file")]
-    Task<EditFileResult> EditFileAsync(
+    Task<SecureFilesystemEditFileResult> EditFileAsync(
         string path,
-        IReadOnlyList<Edit> edits,
+        IReadOnlyList<SecureFilesystemEdit> edits,
         bool? dryRun = null,
         CancellationToken cancellationToken = default);
 
@@ -102,7 +112,9 @@ public interface ISecureFilesystemTools
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("create_directory")]
-    Task<CreateDirectoryResult> CreateDirectoryAsync(string path, CancellationToken cancellationToken = default);
+    Task<SecureFilesystemCreateDirectoryResult> CreateDirectoryAsync(
+        string path,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Get a detailed listing of all files and directories in a specified path. Results clearly distinguish between
@@ -112,7 +124,9 @@ public interface ISecureFilesystemTools
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("list_directory")]
-    Task<ListDirectoryResult> ListDirectoryAsync(string path, CancellationToken cancellationToken = default);
+    Task<SecureFilesystemListDirectoryResult> ListDirectoryAsync(
+        string path,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Get a detailed listing of all files and directories in a specified path, including sizes. Results clearly
@@ -123,9 +137,9 @@ public interface ISecureFilesystemTools
     /// <param name="sortBy">Sort entries by name or size. When omitted, the server uses <c>"name"</c>.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("list_directory_with_sizes")]
-    Task<ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(
+    Task<SecureFilesystemListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(
         string path,
-        SortBy? sortBy = null,
+        SecureFilesystemSortBy? sortBy = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -135,10 +149,12 @@ public interface ISecureFilesystemTools
     /// works within allowed directories.
     /// </summary>
     /// <param name="path">The <c>path</c> argument.</param>
-    /// <param name="excludePatterns">The <c>excludePatterns</c> argument. When omitted, the server uses <c>[]</c>.</param>
+    /// <param name="excludePatterns">
+    /// The <c>excludePatterns</c> argument. When omitted, the server uses <c>[]</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("directory_tree")]
-    Task<DirectoryTreeResult> DirectoryTreeAsync(
+    Task<SecureFilesystemDirectoryTreeResult> DirectoryTreeAsync(
         string path,
         IReadOnlyList<string>? excludePatterns = null,
         CancellationToken cancellationToken = default);
@@ -152,7 +168,7 @@ public interface ISecureFilesystemTools
     /// <param name="destination">The <c>destination</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("move_file")]
-    Task<MoveFileResult> MoveFileAsync(
+    Task<SecureFilesystemMoveFileResult> MoveFileAsync(
         string source,
         string destination,
         CancellationToken cancellationToken = default);
@@ -165,10 +181,12 @@ public interface ISecureFilesystemTools
     /// </summary>
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="pattern">The <c>pattern</c> argument.</param>
-    /// <param name="excludePatterns">The <c>excludePatterns</c> argument. When omitted, the server uses <c>[]</c>.</param>
+    /// <param name="excludePatterns">
+    /// The <c>excludePatterns</c> argument. When omitted, the server uses <c>[]</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("search_files")]
-    Task<SearchFilesResult> SearchFilesAsync(
+    Task<SecureFilesystemSearchFilesResult> SearchFilesAsync(
         string path,
         string pattern,
         IReadOnlyList<string>? excludePatterns = null,
@@ -182,7 +200,9 @@ public interface ISecureFilesystemTools
     /// <param name="path">The <c>path</c> argument.</param>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("get_file_info")]
-    Task<GetFileInfoResult> GetFileInfoAsync(string path, CancellationToken cancellationToken = default);
+    Task<SecureFilesystemGetFileInfoResult> GetFileInfoAsync(
+        string path,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns the list of directories that this server is allowed to access. Subdirectories within these allowed
@@ -191,115 +211,118 @@ public interface ISecureFilesystemTools
     /// </summary>
     /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
     [McpTool("list_allowed_directories")]
-    Task<ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(CancellationToken cancellationToken = default);
+    Task<SecureFilesystemListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>What <c>read_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ReadFileResult(
+public sealed record SecureFilesystemReadFileResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>read_text_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ReadTextFileResult(
+public sealed record SecureFilesystemReadTextFileResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>read_media_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ReadMediaFileResult(
+public sealed record SecureFilesystemReadMediaFileResult(
     [property: JsonPropertyName("content")] IReadOnlyList<JsonElement> Content);
 
 /// <summary>What <c>read_multiple_files</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ReadMultipleFilesResult(
+public sealed record SecureFilesystemReadMultipleFilesResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>write_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record WriteFileResult(
+public sealed record SecureFilesystemWriteFileResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>The shape of an item of the <c>edits</c> argument of <c>edit_file</c>.</summary>
 /// <param name="OldText">Text to search for - must match exactly</param>
 /// <param name="NewText">Text to replace with</param>
-public sealed record Edit(
+public sealed record SecureFilesystemEdit(
     [property: JsonPropertyName("oldText")] string OldText,
     [property: JsonPropertyName("newText")] string NewText);
 
 /// <summary>What <c>edit_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record EditFileResult(
+public sealed record SecureFilesystemEditFileResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>create_directory</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record CreateDirectoryResult(
+public sealed record SecureFilesystemCreateDirectoryResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>list_directory</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ListDirectoryResult(
+public sealed record SecureFilesystemListDirectoryResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>list_directory_with_sizes</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ListDirectoryWithSizesResult(
+public sealed record SecureFilesystemListDirectoryWithSizesResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>directory_tree</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record DirectoryTreeResult(
+public sealed record SecureFilesystemDirectoryTreeResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>move_file</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record MoveFileResult(
+public sealed record SecureFilesystemMoveFileResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>search_files</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record SearchFilesResult(
+public sealed record SecureFilesystemSearchFilesResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>get_file_info</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record GetFileInfoResult(
+public sealed record SecureFilesystemGetFileInfoResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>What <c>list_allowed_directories</c> answers in <c>structuredContent</c>.</summary>
 /// <param name="Content">The <c>content</c> member.</param>
-public sealed record ListAllowedDirectoriesResult(
+public sealed record SecureFilesystemListAllowedDirectoriesResult(
     [property: JsonPropertyName("content")] string Content);
 
 /// <summary>The values of the <c>sortBy</c> argument of <c>list_directory_with_sizes</c>.</summary>
-public enum SortBy
+public enum SecureFilesystemSortBy
 {
     /// <summary><c>name</c> on the wire.</summary>
-    name,
+    [JsonStringEnumMemberName("name")]
+    Name,
     /// <summary><c>size</c> on the wire.</summary>
-    size,
+    [JsonStringEnumMemberName("size")]
+    Size,
 }
 
 /// <summary>
 /// JSON metadata for the types of <see cref="ISecureFilesystemTools"/>, written at build time by System.Text.Json's
 /// source generator, so the client needs no reflection (trimmed and Native AOT applications).
 /// </summary>
-[JsonSerializable(typeof(ReadFileResult))]
-[JsonSerializable(typeof(ReadTextFileResult))]
-[JsonSerializable(typeof(ReadMediaFileResult))]
+[JsonSerializable(typeof(SecureFilesystemReadFileResult))]
+[JsonSerializable(typeof(SecureFilesystemReadTextFileResult))]
+[JsonSerializable(typeof(SecureFilesystemReadMediaFileResult))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-[JsonSerializable(typeof(ReadMultipleFilesResult))]
-[JsonSerializable(typeof(WriteFileResult))]
-[JsonSerializable(typeof(IReadOnlyList<Edit>))]
-[JsonSerializable(typeof(EditFileResult))]
-[JsonSerializable(typeof(CreateDirectoryResult))]
-[JsonSerializable(typeof(ListDirectoryResult))]
-[JsonSerializable(typeof(SortBy))]
-[JsonSerializable(typeof(ListDirectoryWithSizesResult))]
-[JsonSerializable(typeof(DirectoryTreeResult))]
-[JsonSerializable(typeof(MoveFileResult))]
-[JsonSerializable(typeof(SearchFilesResult))]
-[JsonSerializable(typeof(GetFileInfoResult))]
-[JsonSerializable(typeof(ListAllowedDirectoriesResult))]
-[JsonSerializable(typeof(Edit))]
+[JsonSerializable(typeof(SecureFilesystemReadMultipleFilesResult))]
+[JsonSerializable(typeof(SecureFilesystemWriteFileResult))]
+[JsonSerializable(typeof(IReadOnlyList<SecureFilesystemEdit>))]
+[JsonSerializable(typeof(SecureFilesystemEditFileResult))]
+[JsonSerializable(typeof(SecureFilesystemCreateDirectoryResult))]
+[JsonSerializable(typeof(SecureFilesystemListDirectoryResult))]
+[JsonSerializable(typeof(SecureFilesystemSortBy))]
+[JsonSerializable(typeof(SecureFilesystemListDirectoryWithSizesResult))]
+[JsonSerializable(typeof(SecureFilesystemDirectoryTreeResult))]
+[JsonSerializable(typeof(SecureFilesystemMoveFileResult))]
+[JsonSerializable(typeof(SecureFilesystemSearchFilesResult))]
+[JsonSerializable(typeof(SecureFilesystemGetFileInfoResult))]
+[JsonSerializable(typeof(SecureFilesystemListAllowedDirectoriesResult))]
+[JsonSerializable(typeof(SecureFilesystemEdit))]
 internal sealed partial class SecureFilesystemToolsJsonContext : JsonSerializerContext;

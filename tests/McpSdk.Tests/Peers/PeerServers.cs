@@ -25,12 +25,12 @@ internal static class PeerServers
     {
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "McpSdk.slnx")))
+            if (File.Exists(Path.Combine(directory.FullName, "McpSdk.sln")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"McpSdk.slnx was not found above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"McpSdk.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

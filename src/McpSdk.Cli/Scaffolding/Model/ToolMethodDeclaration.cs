@@ -7,7 +7,10 @@ namespace McpSdk.Cli.Scaffolding.Model;
 /// <param name="ToolName">The tool's wire name, for <c>[McpTool]</c>.</param>
 /// <param name="Summary">Doc lines, already escaped.</param>
 /// <param name="Parameters">Required parameters first, then optional ones; the cancellation token is not listed.</param>
-/// <param name="Result">The result type; null for <c>CallToolResult</c> (the tool declares no output schema).</param>
+/// <param name="Result">
+/// The result type: from the output schema, else <c>string</c> (the text content); null for <c>CallToolResult</c> (no
+/// output schema, and raw results asked for).
+/// </param>
 internal sealed record ToolMethodDeclaration(
     string Name, string ToolName, IReadOnlyList<string> Summary, IReadOnlyList<ParameterDeclaration> Parameters, TypeRef? Result);
 

@@ -3,7 +3,11 @@ namespace McpSdk.Cli.Scaffolding.Model;
 /// <summary>A C# type as written in the scaffolded file.</summary>
 /// <param name="Name">The type as written, e.g. <c>double</c>, <c>IReadOnlyList&lt;Entity&gt;</c>.</param>
 /// <param name="IsNullable">The schema allows <c>null</c> (e.g. <c>"type": ["string", "null"]</c>).</param>
-internal sealed record TypeRef(string Name, bool IsNullable = false)
+/// <param name="Note">
+/// Escaped doc text for what the type leaves out of the schema (a union narrowed to one of its types), appended to the
+/// member's description; <see langword="null"/> when the type says it all.
+/// </param>
+internal sealed record TypeRef(string Name, bool IsNullable = false, string? Note = null)
 {
     public static TypeRef String { get; } = new("string");
 
