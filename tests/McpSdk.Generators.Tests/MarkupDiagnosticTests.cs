@@ -249,5 +249,8 @@ public sealed class MarkupDiagnosticTests
     {
         state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(McpClientAttribute).Assembly.Location));
         state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(ModelContextProtocol.Protocol.CallToolResult).Assembly.Location));
+
+        // The generator also writes each interface's AsAIFunctions(), which compiles against Microsoft.Extensions.AI.
+        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
     }
 }
