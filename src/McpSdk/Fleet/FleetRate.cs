@@ -1,0 +1,78 @@
+using System;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using McpSdk.Scheduling;
+using RedisRateLimiting;
+
+namespace McpSdk.Fleet;
+
+/// <summary>
+/// A tool's fleet rate: RedisRateLimiting's <see cref="RedisSlidingWindowRateLimiter{TKey}"/> (one script per permit:
+/// at most <see cref="RateLimitBound.Permits"/> starts in any window, across the fleet; key <c>rl:sw:{prefix:tool}</c>),
+/// and the local share used while Redis is unreachable.
+/// </summary>
+/// <remarks>
+/// A sliding window rather than the fixed one: a fixed window starts where the first caller happened to be, so a
+/// server counting its own windows could see twice the limit across a boundary; the sliding window holds for every
+/// window. Its timestamps come from each replica's clock, so clock skew between machines loosens it by the skew.
+/// </remarks>
+internal sealed class FleetRate : IDisposable
+{
+    private readonly string _partition;
+    private readonly FixedWindowRateLimiter _share;
+    private RateLimiter? _limiter;
+
+    public FleetRate(string partition, RateLimitBound bound, int share)
+    {
+        _partition = partition;
+        Bound = bound;
+        Share = share;
+        _share = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = share,
+            Window = bound.Window,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    public RateLimitBound Bound { get; }
+
+    /// <summary>Starts per window in this process while Redis is unreachable (FailOpen).</summary>
+    public int Share { get; }
+
+    /// <summary>The Redis limiter; made once the multiplexer exists (RedisRateLimiting asks for it when constructed).</summary>
+    public async ValueTask<RateLimiter> LimiterAsync(FleetLimits fleet)
+    {
+        if (Volatile.Read(ref _limiter) is { } limiter)
+        {
+            return limiter;
+        }
+
+        StackExchange.Redis.IConnectionMultiplexer multiplexer = (await fleet.DatabaseAsync().ConfigureAwait(false)).Multiplexer;
+        var created = new RedisSlidingWindowRateLimiter<string>(_partition, new RedisSlidingWindowRateLimiterOptions
+        {
+            ConnectionMultiplexerFactory = () => multiplexer,
+            PermitLimit = Bound.Permits,
+            Window = Bound.Window,
+        });
+        return Interlocked.CompareExchange(ref _limiter, created, null) ?? created;
+    }
+
+    /// <summary>A permit of the local share: waits for it, or in Reject mode only takes one that is there.</summary>
+    public async ValueTask<bool> TakeShareAsync(RateLimitMode mode, CancellationToken cancellationToken)
+    {
+        using RateLimitLease lease = mode == RateLimitMode.Reject
+            ? _share.AttemptAcquire()
+            : await _share.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _share.Dispose();
+        Volatile.Read(ref _limiter)?.Dispose();
+    }
+}
