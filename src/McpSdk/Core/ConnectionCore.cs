@@ -128,6 +128,12 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         {
             fleet = await gate.Fleet!.AcquireAsync(rateLimitMode, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception exception) when (IsDisposed && !cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection closed under the wait: as every pending call on disposal, this one fails saying so.
+            _scheduler.Release(gate);
+            throw Disposed(gate);
+        }
         catch
         {
             _scheduler.Release(gate);
@@ -145,12 +151,15 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
             fleet?.Return();
             _scheduler.Release(gate);
             throw IsDisposed
-                ? new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; tool '{gate.ToolName}' cannot be called.")
+                ? Disposed(gate)
                 : new McpSessionLostException(gate.ToolName, "no live session: the last one ended before the call could start");
         }
 
         return new CallLease(this, gate, session, fleet);
     }
+
+    private ObjectDisposedException Disposed(ToolGate gate) =>
+        new(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; tool '{gate.ToolName}' cannot be called.");
 
     internal void Return(PooledSession session, ToolGate gate, FleetPermit? fleet)
     {
@@ -218,6 +227,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         }
 
         _scheduler.Dispose();
+        _fleet?.Close(); // calls waiting for the fleet fail now, as the scheduler's waiters just did
         await Pool.DisposeAsync().ConfigureAwait(false);
         if (_fleet is not null)
         {

@@ -21,6 +21,7 @@ internal sealed partial class FleetLimits : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task<IConnectionMultiplexer> _connecting;
     private readonly bool _ownsMultiplexer;
+    private readonly CancellationTokenSource _closing = new();
     private long _skipRedisUntil = long.MinValue;
     private int _down;
 
@@ -64,6 +65,12 @@ internal sealed partial class FleetLimits : IAsyncDisposable
         ? new ValueTask<IDatabase>(_connecting.Result.GetDatabase())
         : AwaitDatabaseAsync();
 
+    /// <summary>Cancelled when the connection closes: ends every call's wait for the fleet.</summary>
+    public CancellationToken Closing => _closing.Token;
+
+    /// <summary>Ends every wait for the fleet (the connection is being disposed); the multiplexer stays until <see cref="DisposeAsync"/>.</summary>
+    public void Close() => _closing.Cancel();
+
     /// <summary>A timestamp of the connection's clock, for the tools' timers.</summary>
     public TimeProvider TimeProvider => _time;
 
@@ -91,6 +98,7 @@ internal sealed partial class FleetLimits : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Close();
         foreach (FleetToolLimits tool in _tools.Values)
         {
             tool.Dispose();
@@ -108,6 +116,8 @@ internal sealed partial class FleetLimits : IAsyncDisposable
                 // It never connected: nothing to close.
             }
         }
+
+        _closing.Dispose();
     }
 
     private static async Task<IConnectionMultiplexer> ConnectAsync(string redis)

@@ -99,9 +99,14 @@ internal sealed class FleetToolLimits : IDisposable
     /// fleet's <see cref="McpFleetOptions.FailureMode"/> says.
     /// </summary>
     /// <exception cref="McpRateLimitedException">No fleet permit (Reject mode), or Redis is unreachable and the fleet fails closed.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled while waiting, or the connection is closing (<see cref="FleetLimits.Closing"/>).
+    /// </exception>
     public async ValueTask<FleetPermit> AcquireAsync(RateLimitMode mode, CancellationToken cancellationToken)
     {
+        // Every wait below also ends when the connection closes: the slot another replica holds may never come back.
+        using CancellationTokenSource waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _fleet.Closing);
+        cancellationToken = waiting.Token;
         if (!_fleet.ShouldTryRedis)
         {
             return await FallBackAsync(mode, error: null, cancellationToken).ConfigureAwait(false);
@@ -243,6 +248,12 @@ internal sealed class FleetToolLimits : IDisposable
         if (Volatile.Read(ref _slotShare) is { } share)
         {
             slot = await share.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!slot.IsAcquired)
+            {
+                // Only a disposed share refuses a waiter (its queue is unbounded): the connection is closing.
+                slot.Dispose();
+                throw new OperationCanceledException($"Fleet '{_fleet.Name}' closed while tool '{_tool}' waited for its local share.");
+            }
         }
 
         try
