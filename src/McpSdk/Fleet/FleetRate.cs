@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -16,6 +17,11 @@ namespace McpSdk.Fleet;
 /// A sliding window rather than the fixed one: a fixed window starts where the first caller happened to be, so a
 /// server counting its own windows could see twice the limit across a boundary; the sliding window holds for every
 /// window. Its timestamps come from each replica's clock, so clock skew between machines loosens it by the skew.
+/// <para>Not under Native AOT: RedisRateLimiting passes its script parameters as anonymous objects, which
+/// StackExchange.Redis maps with System.Linq.Expressions (trim and AOT warnings IL2026, IL2070, IL3050). The construction
+/// is guarded by <see cref="RuntimeFeature.IsDynamicCodeSupported"/>, a constant the AOT compiler folds, so an AOT
+/// application does not compile that code in, and binding a fleet-scoped rate there fails with
+/// <see cref="PlatformNotSupportedException"/> (see <see cref="EnsureSupported"/>).</para>
 /// </remarks>
 internal sealed class FleetRate : IDisposable
 {
@@ -44,13 +50,24 @@ internal sealed class FleetRate : IDisposable
     public int Share { get; }
 
     /// <summary>The Redis limiter; made once the multiplexer exists (RedisRateLimiting asks for it when constructed).</summary>
-    public async ValueTask<RateLimiter> LimiterAsync(FleetLimits fleet)
+    public ValueTask<RateLimiter> LimiterAsync(FleetLimits fleet)
     {
         if (Volatile.Read(ref _limiter) is { } limiter)
         {
-            return limiter;
+            return new ValueTask<RateLimiter>(limiter);
         }
 
+        // Checked here, in the caller of CreateAsync, so the AOT compiler folds it and never compiles CreateAsync in.
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw Unsupported(_partition);
+        }
+
+        return CreateAsync(fleet);
+    }
+
+    private async ValueTask<RateLimiter> CreateAsync(FleetLimits fleet)
+    {
         StackExchange.Redis.IConnectionMultiplexer multiplexer = (await fleet.DatabaseAsync().ConfigureAwait(false)).Multiplexer;
         var created = new RedisSlidingWindowRateLimiter<string>(_partition, new RedisSlidingWindowRateLimiterOptions
         {
@@ -60,6 +77,21 @@ internal sealed class FleetRate : IDisposable
         });
         return Interlocked.CompareExchange(ref _limiter, created, null) ?? created;
     }
+
+    /// <summary>Fails where RedisRateLimiting cannot run: under Native AOT (no dynamic code).</summary>
+    /// <exception cref="PlatformNotSupportedException">Dynamic code is not supported.</exception>
+    public static void EnsureSupported(string what)
+    {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw Unsupported(what);
+        }
+    }
+
+    private static PlatformNotSupportedException Unsupported(string what) => new(
+        $"The fleet-scoped rate limit of '{what}' needs dynamic code, which Native AOT does not have: RedisRateLimiting's " +
+        "scripts map their parameters with System.Linq.Expressions. Use a connection-scoped [RateLimit] in AOT applications " +
+        "(fleet-scoped [MaxConcurrency] works there).");
 
     /// <summary>A permit of the local share: waits for it, or in Reject mode only takes one that is there.</summary>
     public async ValueTask<bool> TakeShareAsync(RateLimitMode mode, CancellationToken cancellationToken)

@@ -80,6 +80,7 @@ internal sealed class FleetToolLimits : IDisposable
 
             if (policy.RateLimitScope == McpLimitScope.Fleet && policy.RateLimitPermits is { } permits)
             {
+                FleetRate.EnsureSupported(_key); // when the client is created, not at its first call
                 var bound = new RateLimitBound(permits, policy.RateLimitWindow);
                 if (_rate is null || bound.IsStricterThan(_rate.Bound))
                 {
