@@ -239,6 +239,10 @@ internal static class Emitter
         if (policy.MaxConcurrency is { } maxConcurrency)
         {
             writer.WriteLine($"MaxConcurrency = {Int(maxConcurrency)},");
+            if (policy.FleetConcurrency)
+            {
+                writer.WriteLine("MaxConcurrencyScope = global::McpSdk.McpLimitScope.Fleet,");
+            }
         }
 
         if (policy.Priority is { } priority)
@@ -253,6 +257,11 @@ internal static class Emitter
             if (policy.RateLimitMode == 1)
             {
                 writer.WriteLine("RateLimitMode = global::McpSdk.RateLimitMode.Reject,");
+            }
+
+            if (policy.FleetRate)
+            {
+                writer.WriteLine("RateLimitScope = global::McpSdk.McpLimitScope.Fleet,");
             }
         }
 

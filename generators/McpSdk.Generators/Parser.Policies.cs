@@ -14,6 +14,7 @@ internal sealed partial class Parser
     {
         int? maxConcurrency = null, priority = null, permits = null, rateMode = null, timeout = null, attempts = null, baseDelay = null, queueLimit = null;
         double? perSeconds = null;
+        bool fleetConcurrency = false, fleetRate = false;
         string owner = symbol is IMethodSymbol method ? method.ContainingType.Name + "." + method.Name : symbol.Name;
 
         foreach (AttributeData attribute in symbol.GetAttributes())
@@ -28,6 +29,7 @@ internal sealed partial class Parser
             if (Is(type, _known.MaxConcurrencyAttribute))
             {
                 maxConcurrency = Check((int)value, value => value >= 1, "MaxConcurrency", owner, "must be at least 1", location);
+                fleetConcurrency = IsFleetScope(attribute, "MaxConcurrency", owner, location);
             }
             else if (Is(type, _known.PriorityAttribute))
             {
@@ -61,6 +63,8 @@ internal sealed partial class Parser
                         rateMode = Check(mode, value => value is 0 or 1, "RateLimit", owner, "Mode must be a defined RateLimitMode", location);
                     }
                 }
+
+                fleetRate = IsFleetScope(attribute, "RateLimit", owner, location);
             }
             else if (Is(type, _known.RetryAttribute))
             {
@@ -80,7 +84,23 @@ internal sealed partial class Parser
             (permits, perSeconds, rateMode) = (null, null, null);
         }
 
-        return new PolicySpec(maxConcurrency, priority, permits, perSeconds, rateMode, timeout, attempts, attempts is null ? null : baseDelay, queueLimit);
+        return new PolicySpec(
+            maxConcurrency, priority, permits, perSeconds, rateMode, timeout, attempts, attempts is null ? null : baseDelay, queueLimit,
+            maxConcurrency is not null && fleetConcurrency, permits is not null && fleetRate);
+    }
+
+    /// <summary>Whether the attribute says <c>Scope = McpLimitScope.Fleet</c>; an undefined scope is reported.</summary>
+    private bool IsFleetScope(AttributeData attribute, string name, string owner, Location location)
+    {
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "Scope" && named.Value.Value is int scope)
+            {
+                return Check(scope, value => value is 0 or 1, name, owner, "Scope must be a defined McpLimitScope", location) == 1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Methods calling one tool share its slots, queue and rate limit; warn where they declare them differently.</summary>
@@ -98,8 +118,8 @@ internal sealed partial class Parser
 
             PolicySpec a = earlier.Policy, b = method.Policy;
             string? what =
-                a.MaxConcurrency != b.MaxConcurrency ? "[MaxConcurrency]"
-                : a.RateLimitPermits != b.RateLimitPermits || a.RateLimitPerSeconds != b.RateLimitPerSeconds ? "[RateLimit]"
+                a.MaxConcurrency != b.MaxConcurrency || a.FleetConcurrency != b.FleetConcurrency ? "[MaxConcurrency]"
+                : a.RateLimitPermits != b.RateLimitPermits || a.RateLimitPerSeconds != b.RateLimitPerSeconds || a.FleetRate != b.FleetRate ? "[RateLimit]"
                 : a.QueueLimit != b.QueueLimit ? "[QueueLimit]"
                 : null;
             if (what is not null)

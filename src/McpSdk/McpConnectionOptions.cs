@@ -131,6 +131,13 @@ public sealed class McpConnectionOptions
     /// </example>
     public McpToolValidation ValidateToolsOnConnect { get; set; }
 
+    /// <summary>
+    /// Where fleet-scoped limits (<see cref="McpLimitScope.Fleet"/> on <see cref="MaxConcurrencyAttribute"/> and
+    /// <see cref="RateLimitAttribute"/>) are kept: a Redis shared by every replica. <see langword="null"/> (the default)
+    /// for none; binding a fleet-scoped tool then fails. Also read from configuration (<c>Fleet</c> section).
+    /// </summary>
+    public McpFleetOptions? Fleet { get; set; }
+
     /// <summary>The clock for deadlines, rate-limit windows, backoff and latency; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

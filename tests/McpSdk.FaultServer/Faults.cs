@@ -31,7 +31,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
     private static readonly string[] Names =
     [
         "ok", "crash-now", "crash-after", "hang", "slow", "garbage", "partial", "is-error", "wrong-shape", "progress-after-result", "unknown-id",
-        "echo", "echo-args", "measure-args", "big-result", "deep-result", "invalid-utf8",
+        "echo", "echo-args", "measure-args", "counted", "counted-rate", "big-result", "deep-result", "invalid-utf8",
         .. HttpFaults.Names,
     ];
 
@@ -104,6 +104,12 @@ internal sealed class Faults(LineGuardedStream? stdout)
                 int ms = args.TryGetValue("ms", out JsonElement delay) ? delay.GetInt32() : 1_000;
                 await Task.Delay(ms, cancellationToken);
                 return Text($"slow: {ms.ToString(CultureInfo.InvariantCulture)} ms");
+
+            case "counted":
+            case "counted-rate":
+                // Runs `ms` (50 by default) while its CallCounter counts it: the fleet tests' witness of concurrency and starts.
+                int running = await CallCounter.For(tool).RunAsync(args.TryGetValue("ms", out JsonElement hold) ? hold.GetInt32() : 50, cancellationToken);
+                return Text($"counted: {running.ToString(CultureInfo.InvariantCulture)} running");
 
             case "garbage":
                 Stdout(tool).Inject("fault-server garbage: this line is not JSON\n"u8);

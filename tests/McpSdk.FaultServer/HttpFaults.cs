@@ -13,7 +13,7 @@ namespace McpSdk.FaultServer;
 /// <see cref="Names"/> never reaches the SDK; this middleware answers it the broken way the name says. It also counts
 /// the sessions the server handed out and not yet saw closed (<c>GET /faults/sessions</c>), so a test can check that a
 /// disposed client ended its sessions with <c>DELETE</c>, and the HTTP versions of the MCP requests it received
-/// (<c>GET /faults/protocols</c>, e.g. <c>HTTP/2=5</c>).
+/// (<c>GET /faults/protocols</c>, e.g. <c>HTTP/2=5</c>); and the <c>counted</c> tools' <see cref="CallCounter"/>s.
 /// </summary>
 internal sealed class HttpFaults
 {
@@ -32,6 +32,22 @@ internal sealed class HttpFaults
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync(_open.Count.ToString(CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (request.Path.StartsWithSegments("/faults/counted", out PathString counted) && counted.Value is { Length: > 1 } rest)
+        {
+            // /faults/counted/{tool} reads the tool's counter, /faults/counted/{tool}/reset clears it.
+            string[] parts = rest[1..].Split('/');
+            CallCounter counter = CallCounter.For(parts[0]);
+            if (parts.Length > 1 && parts[1] == "reset")
+            {
+                counter.Reset();
+                return;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(counter.ToJson());
             return;
         }
 

@@ -242,6 +242,40 @@ public sealed class EmitterSnapshotTests
     }
 
     [Fact]
+    public void Fleet_scopes_go_with_the_limit_that_declares_them_and_are_inherited_with_it()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Fleets;
+
+            [McpClient]
+            [MaxConcurrency(4, Scope = McpLimitScope.Fleet)]
+            public interface IFleetTools
+            {
+                [McpTool("search"), RateLimit(20, PerSeconds = 1, Scope = McpLimitScope.Fleet)]
+                Task<string> SearchAsync(string query);
+
+                [McpTool("local"), MaxConcurrency(2)]
+                Task<string> LocalAsync();
+
+                [McpTool("mixed"), MaxConcurrency(8, Scope = McpLimitScope.Connection), RateLimit(5, Mode = RateLimitMode.Reject, Scope = McpLimitScope.Fleet)]
+                Task<string> MixedAsync();
+            }
+            """);
+
+        run.AssertCleanCompilation();
+        string text = run.SingleGeneratedText();
+        Snapshot.Verify(text);
+
+        // search: the interface's fleet slots and its own fleet rate; local: its own connection limit overrides the
+        // interface's fleet one; mixed: connection slots, fleet rate.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(text, "MaxConcurrencyScope = global::McpSdk.McpLimitScope.Fleet"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(text, "RateLimitScope = global::McpSdk.McpLimitScope.Fleet"));
+    }
+
+    [Fact]
     public void A_base_interface_from_another_assembly_is_implemented_from_its_metadata()
     {
         CSharpCompilation library = GeneratorDriverHarness.CreateCompilation("""

@@ -3,6 +3,8 @@ namespace McpSdk.Generators.Model;
 /// <summary>
 /// A method's concurrency policy as its attributes declare it; a <see langword="null"/> member was not declared
 /// (the runtime default applies). Method attributes override the declaring interface's, which override the client's.
+/// A limit's scope (<c>Scope = McpLimitScope.Fleet</c>) belongs to the attribute that declares the limit and is
+/// inherited with it.
 /// </summary>
 internal sealed record PolicySpec(
     int? MaxConcurrency,
@@ -13,7 +15,9 @@ internal sealed record PolicySpec(
     int? TimeoutMilliseconds,
     int? MaxAttempts,
     int? RetryBaseDelayMilliseconds,
-    int? QueueLimit)
+    int? QueueLimit,
+    bool FleetConcurrency = false,
+    bool FleetRate = false)
 {
     public static PolicySpec None { get; } = new(null, null, null, null, null, null, null, null, null);
 
@@ -33,6 +37,8 @@ internal sealed record PolicySpec(
             TimeoutMilliseconds ?? fallback.TimeoutMilliseconds,
             ownRetry ? MaxAttempts : fallback.MaxAttempts,
             ownRetry ? RetryBaseDelayMilliseconds : fallback.RetryBaseDelayMilliseconds,
-            QueueLimit ?? fallback.QueueLimit);
+            QueueLimit ?? fallback.QueueLimit,
+            MaxConcurrency is not null ? FleetConcurrency : fallback.FleetConcurrency,
+            ownRate ? FleetRate : fallback.FleetRate);
     }
 }

@@ -15,4 +15,10 @@ public sealed class MaxConcurrencyAttribute : Attribute
 
     /// <summary>The most calls in flight at once.</summary>
     public int Limit { get; }
+
+    /// <summary>
+    /// Whom the limit counts: this connection (the default) or, with <see cref="McpLimitScope.Fleet"/>, every replica
+    /// sharing the connection's <see cref="McpConnectionOptions.Fleet"/> Redis (slots leased there).
+    /// </summary>
+    public McpLimitScope Scope { get; set; } = McpLimitScope.Connection;
 }

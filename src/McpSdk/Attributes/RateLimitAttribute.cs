@@ -22,4 +22,10 @@ public sealed class RateLimitAttribute : Attribute
 
     /// <summary>Whether a call with no permit waits (the default) or is rejected.</summary>
     public RateLimitMode Mode { get; set; } = RateLimitMode.Wait;
+
+    /// <summary>
+    /// Whom the limit counts: this connection (the default) or, with <see cref="McpLimitScope.Fleet"/>, every replica
+    /// sharing the connection's <see cref="McpConnectionOptions.Fleet"/> Redis (a sliding window there).
+    /// </summary>
+    public McpLimitScope Scope { get; set; } = McpLimitScope.Connection;
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Diagnostics;
+using McpSdk.Fleet;
 using McpSdk.Invocation;
 using McpSdk.Scheduling;
 using McpSdk.Sessions;
@@ -26,6 +27,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
 {
     private readonly PriorityScheduler _scheduler;
     private readonly string _endpointName;
+    private readonly FleetLimits? _fleet;
     private int _disposed;
 
     public ConnectionCore(
@@ -41,6 +43,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
         _scheduler = new PriorityScheduler(options.MaxConcurrency, options.QueueLimit, options.PriorityAgingAdmissions, options.TimeProvider);
         _scheduler.SetCapacity(0);
+        _fleet = options.Fleet is { } fleet ? new FleetLimits(fleet, options.TimeProvider, poolLogger) : null;
         Pool = new SessionPool(connect, endpointName, options, poolLogger, this);
     }
 
@@ -52,7 +55,27 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     internal SessionPool Pool { get; }
 
     /// <summary>The gate of <paramref name="toolName"/>, created on first use; <paramref name="policy"/>'s limits tighten it.</summary>
-    public ToolGate GetGate(string toolName, CallPolicy policy) => _scheduler.GetGate(toolName, policy);
+    /// <exception cref="InvalidOperationException"><paramref name="policy"/> has a fleet-scoped limit and the connection no fleet.</exception>
+    public ToolGate GetGate(string toolName, CallPolicy policy)
+    {
+        bool fleetScoped = (policy.MaxConcurrencyScope == McpLimitScope.Fleet && policy.MaxConcurrency is not null)
+            || (policy.RateLimitScope == McpLimitScope.Fleet && policy.RateLimitPermits is not null);
+        if (fleetScoped && _fleet is null)
+        {
+            // Quietly counting per process would be exactly the overload a fleet limit exists to prevent.
+            throw new InvalidOperationException(
+                $"Tool '{toolName}' declares a fleet-scoped limit (Scope = McpLimitScope.Fleet), but the connection to '{_endpointName}' has no fleet: " +
+                "set McpConnectionOptions.Fleet (a Redis and a key prefix naming the fleet), or configure the tool's scope as Connection.");
+        }
+
+        ToolGate gate = _scheduler.GetGate(toolName, policy);
+        if (fleetScoped)
+        {
+            gate.Fleet = _fleet!.ForTool(toolName, policy, gate.Statistics);
+        }
+
+        return gate;
+    }
 
     /// <inheritdoc cref="SessionPool.StartAsync"/>
     public Task StartAsync(CancellationToken cancellationToken) => Pool.StartAsync(cancellationToken);
@@ -71,16 +94,16 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         ValueTask admission = _scheduler.AcquireAsync(gate, priority, rateLimitMode, cancellationToken);
         if (!admission.IsCompletedSuccessfully)
         {
-            return AdmitLaterAsync(admission, gate);
+            return AdmitLaterAsync(admission, gate, rateLimitMode, cancellationToken);
         }
 
         admission.GetAwaiter().GetResult(); // consumes it: a waiter granted at once goes back to the scheduler's pool
-        return new ValueTask<CallLease>(Lease(gate));
+        return gate.Fleet is null ? new ValueTask<CallLease>(Lease(gate, fleet: null)) : AdmitFleetAsync(gate, rateLimitMode, cancellationToken);
     }
 
     // Pooled: a call that waits would otherwise allocate a state machine.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<CallLease> AdmitLaterAsync(ValueTask admission, ToolGate gate)
+    private async ValueTask<CallLease> AdmitLaterAsync(ValueTask admission, ToolGate gate, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
     {
         if (!admission.IsCompleted && _scheduler.Waiting > 0 && _scheduler.InFlight >= _scheduler.Limit)
         {
@@ -89,25 +112,58 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         }
 
         await admission.ConfigureAwait(false);
-        return Lease(gate);
+        return gate.Fleet is null ? Lease(gate, fleet: null) : await AdmitFleetAsync(gate, rateLimitMode, cancellationToken).ConfigureAwait(false);
     }
 
-    private CallLease Lease(ToolGate gate)
+    /// <summary>
+    /// The fleet's slot and rate permit for a call the local scheduler admitted: so the local priority order decides who
+    /// asks Redis first, and the call holds its local slots (which keep this process's callers of the tool behind it)
+    /// while it waits for the fleet — a wait bounded by its token, never by Redis: an unreachable Redis fails fast into
+    /// the fleet's failure mode. The session is routed only once the fleet let the call start.
+    /// </summary>
+    private async ValueTask<CallLease> AdmitFleetAsync(ToolGate gate, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
+    {
+        FleetPermit fleet;
+        try
+        {
+            fleet = await gate.Fleet!.AcquireAsync(rateLimitMode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsDisposed && !cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection closed under the wait: as every pending call on disposal, this one fails saying so.
+            _scheduler.Release(gate);
+            throw Disposed(gate);
+        }
+        catch
+        {
+            _scheduler.Release(gate);
+            throw;
+        }
+
+        return Lease(gate, fleet);
+    }
+
+    private CallLease Lease(ToolGate gate, FleetPermit? fleet)
     {
         PooledSession? session = IsDisposed ? null : Pool.Route();
         if (session is null)
         {
+            fleet?.Return();
             _scheduler.Release(gate);
             throw IsDisposed
-                ? new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; tool '{gate.ToolName}' cannot be called.")
+                ? Disposed(gate)
                 : new McpSessionLostException(gate.ToolName, "no live session: the last one ended before the call could start");
         }
 
-        return new CallLease(this, gate, session);
+        return new CallLease(this, gate, session, fleet);
     }
 
-    internal void Return(PooledSession session, ToolGate gate)
+    private ObjectDisposedException Disposed(ToolGate gate) =>
+        new(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; tool '{gate.ToolName}' cannot be called.");
+
+    internal void Return(PooledSession session, ToolGate gate, FleetPermit? fleet)
     {
+        fleet?.Return();
         Pool.Return(session);
         _scheduler.Release(gate);
     }
@@ -146,6 +202,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
                 Rejected = total.Rejected + tool.Rejected,
                 TimedOut = total.TimedOut + tool.TimedOut,
                 Retried = total.Retried + tool.Retried,
+                FleetFallbacks = total.FleetFallbacks + tool.FleetFallbacks,
                 InFlight = total.InFlight + tool.InFlight,
                 Queued = new McpQueuedCounts(
                     total.Queued.Critical + tool.Queued.Critical,
@@ -170,6 +227,12 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         }
 
         _scheduler.Dispose();
+        _fleet?.Close(); // calls waiting for the fleet fail now, as the scheduler's waiters just did
         await Pool.DisposeAsync().ConfigureAwait(false);
+        if (_fleet is not null)
+        {
+            // After the pool: every call has given its fleet slot back (or its lease will end in Redis on its own).
+            await _fleet.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -17,7 +17,10 @@ namespace McpSdk;
 ///                "ClientCredentials": { "AuthMethod": "PrivateKeyJwt", "PrivateKeyPem": "…", "KeyId": "k1" } },
 ///     "MinSessions": 1, "MaxSessions": 4, "MaxCallsPerSession": 16, "MaxConcurrency": 64, "QueueLimit": 1000,
 ///     "SessionIdleTimeout": "00:05:00", "ProtocolVersion": "2025-11-25", "ValidateToolsOnConnect": "Throw",
-///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" } } } } }
+///     "Fleet": { "Redis": "redis:6379", "KeyPrefix": "billing", "SlotLease": "00:00:30", "FailureMode": "FailOpen",
+///                "ExpectedReplicas": 4 },                   // fleet-scoped limits (README, Fleet limits)
+///     "Tools": { "get-sum": { "MaxConcurrency": 2, "TimeoutMilliseconds": 500, "Priority": "High" },
+///                "search": { "RateLimitPermits": 50, "RateLimitScope": "Fleet", "MaxConcurrency": 8, "MaxConcurrencyScope": "Fleet" } } } } }
 /// </code>
 /// The server may also be defined as editors and desktop clients define it, under <c>servers</c> (a loaded
 /// <c>.vscode/mcp.json</c>) or <c>mcpServers</c>: <c>command</c>, <c>args</c>, <c>env</c>, <c>cwd</c> or <c>url</c>,
@@ -147,6 +150,12 @@ internal static class McpConfiguration
                 ?? throw Invalid(section, "ValidateToolsOnConnect", "None, Warn or Throw (or true for Throw, false for None) is required");
         }
 
+        IConfigurationSection fleet = section.GetSection("Fleet");
+        if (fleet.Exists())
+        {
+            options.Fleet = ReadFleet(fleet, options.Fleet ?? new McpFleetOptions());
+        }
+
         foreach (IConfigurationSection tool in section.GetSection("Tools").GetChildren())
         {
             var policy = new McpToolPolicy();
@@ -176,9 +185,45 @@ internal static class McpConfiguration
                     : throw Invalid(tool, "RateLimitMode", "Wait or Reject is required");
             }
 
+            policy.MaxConcurrencyScope = ReadScope(tool, "MaxConcurrencyScope");
+            policy.RateLimitScope = ReadScope(tool, "RateLimitScope");
             options.ToolPolicies[tool.Key] = policy;
         }
     }
+
+    private static McpFleetOptions ReadFleet(IConfigurationSection section, McpFleetOptions fleet)
+    {
+        if (section["Redis"] is { Length: > 0 } redis)
+        {
+            fleet.Redis = redis;
+        }
+
+        if (section["KeyPrefix"] is { } prefix)
+        {
+            fleet.KeyPrefix = prefix.Trim().Length > 0 ? prefix : throw Invalid(section, "KeyPrefix", "a non-empty name for the fleet is required");
+        }
+
+        SetInt(section, "ExpectedReplicas", value => fleet.ExpectedReplicas = value);
+        SetTimeSpan(section, "SlotLease", value => fleet.SlotLease = value);
+        SetTimeSpan(section, "PollInterval", value => fleet.PollInterval = value);
+        SetTimeSpan(section, "RetryRedisAfter", value => fleet.RetryRedisAfter = value);
+        if (section["FailureMode"] is { } mode)
+        {
+            fleet.FailureMode = Enum.TryParse(mode, ignoreCase: true, out McpFleetFailureMode parsed) && Enum.IsDefined(parsed) && !int.TryParse(mode, out _)
+                ? parsed
+                : throw Invalid(section, "FailureMode", "FailOpen or FailClosed is required");
+        }
+
+        return fleet.Redis is not null || fleet.Multiplexer is not null
+            ? fleet
+            : throw Invalid(section, "Redis", "a Redis connection string (e.g. localhost:6379) is required");
+    }
+
+    private static McpLimitScope? ReadScope(IConfigurationSection tool, string key) => tool[key] is not { } text
+        ? null
+        : Enum.TryParse(text, ignoreCase: true, out McpLimitScope parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _)
+            ? parsed
+            : throw Invalid(tool, key, "Connection or Fleet is required");
 
     private static McpToolValidation? ParseValidation(string text) =>
         bool.TryParse(text, out bool on) ? (on ? McpToolValidation.Throw : McpToolValidation.None)

@@ -48,6 +48,9 @@ public static class McpSdkTelemetry
     internal static Counter<long> Rejections { get; } = Meter.CreateCounter<long>(
         "mcpsdk.tool.rejections", "{call}", "Calls refused by a full queue or an exhausted rate limit.");
 
+    internal static Counter<long> FleetFallbacks { get; } = Meter.CreateCounter<long>(
+        "mcpsdk.fleet.fallbacks", "{call}", "Fleet-scoped admissions made without Redis because it could not be reached (local share, or refused when failing closed).");
+
     internal static UpDownCounter<long> PoolSessions { get; } = Meter.CreateUpDownCounter<long>(
         "mcpsdk.pool.sessions", "{session}", "Live sessions in connection pools.");
 }

@@ -30,6 +30,12 @@ public sealed record McpToolStats
     /// <summary>Retries made (attempts after the first).</summary>
     public long Retried { get; init; }
 
+    /// <summary>
+    /// Admissions of fleet-scoped calls made without the fleet's Redis because it could not be reached: run under the
+    /// local share (<see cref="McpFleetFailureMode.FailOpen"/>) or refused (<see cref="McpFleetFailureMode.FailClosed"/>).
+    /// </summary>
+    public long FleetFallbacks { get; init; }
+
     /// <summary>Calls running now (holding a slot).</summary>
     public int InFlight { get; init; }
 

@@ -13,6 +13,7 @@ internal sealed class ToolStatistics
     private long _rejected;
     private long _timedOut;
     private long _retried;
+    private long _fleetFallbacks;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -43,6 +44,8 @@ internal sealed class ToolStatistics
 
     public void OnRetried() => Interlocked.Increment(ref _retried);
 
+    public void OnFleetFallback() => Interlocked.Increment(ref _fleetFallbacks);
+
     public McpToolStats Snapshot(int inFlight, McpQueuedCounts queued) => new()
     {
         Submitted = Volatile.Read(ref _submitted),
@@ -52,6 +55,7 @@ internal sealed class ToolStatistics
         Rejected = Volatile.Read(ref _rejected),
         TimedOut = Volatile.Read(ref _timedOut),
         Retried = Volatile.Read(ref _retried),
+        FleetFallbacks = Volatile.Read(ref _fleetFallbacks),
         InFlight = inFlight,
         Queued = queued,
         Latency = Latency.Snapshot(),

@@ -28,6 +28,9 @@ public sealed class CallPolicy
         init => _maxConcurrency = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, "Must be at least 1.");
     }
 
+    /// <summary>Whom <see cref="MaxConcurrency"/> counts: this connection, or the fleet on Redis.</summary>
+    public McpLimitScope MaxConcurrencyScope { get; init; }
+
     /// <summary>The calls' place in the queue.</summary>
     public McpPriority Priority { get; init; } = McpPriority.Normal;
 
@@ -44,6 +47,9 @@ public sealed class CallPolicy
         get => _rateLimitWindow;
         init => _rateLimitWindow = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(RateLimitWindow), value, "Must be positive.");
     }
+
+    /// <summary>Whom the rate limit counts: this connection, or the fleet on Redis.</summary>
+    public McpLimitScope RateLimitScope { get; init; }
 
     /// <summary>Whether a call with no rate-limit permit waits or is rejected.</summary>
     public RateLimitMode RateLimitMode { get; init; }
@@ -78,6 +84,6 @@ public sealed class CallPolicy
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"MaxConcurrency={_maxConcurrency?.ToString() ?? "none"}, Priority={Priority}, RateLimit={(_rateLimitPermits is { } p ? $"{p}/{_rateLimitWindow.TotalSeconds}s {RateLimitMode}" : "none")}, " +
+        $"MaxConcurrency={_maxConcurrency?.ToString() ?? "none"}{(MaxConcurrencyScope == McpLimitScope.Fleet ? " fleet" : "")}, Priority={Priority}, RateLimit={(_rateLimitPermits is { } p ? $"{p}/{_rateLimitWindow.TotalSeconds}s {RateLimitMode}{(RateLimitScope == McpLimitScope.Fleet ? " fleet" : "")}" : "none")}, " +
         $"Timeout={_timeout?.TotalMilliseconds.ToString() ?? "none"}ms, MaxAttempts={_maxAttempts}, QueueLimit={_queueLimit?.ToString() ?? "none"}";
 }

@@ -13,6 +13,9 @@ public sealed class McpToolPolicy
     /// <summary>Replaces <see cref="MaxConcurrencyAttribute"/>.</summary>
     public int? MaxConcurrency { get; set; }
 
+    /// <summary>Replaces <see cref="MaxConcurrencyAttribute.Scope"/>.</summary>
+    public McpLimitScope? MaxConcurrencyScope { get; set; }
+
     /// <summary>Replaces <see cref="PriorityAttribute"/>.</summary>
     public McpPriority? Priority { get; set; }
 
@@ -24,6 +27,9 @@ public sealed class McpToolPolicy
 
     /// <summary>Replaces <see cref="RateLimitAttribute.Mode"/>.</summary>
     public RateLimitMode? RateLimitMode { get; set; }
+
+    /// <summary>Replaces <see cref="RateLimitAttribute.Scope"/>.</summary>
+    public McpLimitScope? RateLimitScope { get; set; }
 
     /// <summary>Replaces <see cref="TimeoutAttribute"/>, in milliseconds.</summary>
     public int? TimeoutMilliseconds { get; set; }
@@ -42,10 +48,12 @@ public sealed class McpToolPolicy
             return new Invocation.CallPolicy
             {
                 MaxConcurrency = MaxConcurrency ?? declared.MaxConcurrency,
+                MaxConcurrencyScope = MaxConcurrencyScope ?? declared.MaxConcurrencyScope,
                 Priority = Priority ?? declared.Priority,
                 RateLimitPermits = RateLimitPermits ?? declared.RateLimitPermits,
                 RateLimitWindow = RateLimitPerSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : declared.RateLimitWindow,
                 RateLimitMode = RateLimitMode ?? declared.RateLimitMode,
+                RateLimitScope = RateLimitScope ?? declared.RateLimitScope,
                 Timeout = TimeoutMilliseconds is { } timeout ? TimeSpan.FromMilliseconds(timeout) : declared.Timeout,
                 MaxAttempts = MaxAttempts ?? declared.MaxAttempts,
                 RetryBaseDelay = declared.RetryBaseDelay,

@@ -122,7 +122,8 @@ internal sealed class PriorityScheduler : IDisposable
             // Methods that call the same tool share its limits; where they differ, the strictest holds.
             gate.Limit = Math.Min(gate.Limit, policy.MaxConcurrency ?? int.MaxValue);
             gate.QueueLimit = Math.Min(gate.QueueLimit, policy.QueueLimit ?? int.MaxValue);
-            if (policy.RateLimitPermits is { } permits)
+            // A fleet-scoped rate is kept on Redis (the core takes it after admission), not in a local bucket.
+            if (policy.RateLimitPermits is { } permits && policy.RateLimitScope == McpLimitScope.Connection)
             {
                 // Tightened in place, never replaced: a call on the fast path may hold the limiter right now.
                 var bound = new RateLimitBound(permits, policy.RateLimitWindow);

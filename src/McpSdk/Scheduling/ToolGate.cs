@@ -37,6 +37,12 @@ internal sealed class ToolGate
 
     public ToolStatistics Statistics { get; } = new();
 
+    /// <summary>
+    /// The tool's fleet-scoped limits (slots and rate on Redis), or <see langword="null"/> while none is declared. Set once,
+    /// before the first call of a method that declares them can be admitted; taken after the local slots.
+    /// </summary>
+    public Fleet.FleetToolLimits? Fleet { get; set; }
+
     // The fields below are guarded by the scheduler's lock.
 
     /// <summary>Live waiters (cancelled ones leave the count at once, and the heap lazily).</summary>

@@ -58,6 +58,14 @@ internal sealed class HttpFaultServer : IAsyncDisposable
     public async Task<int> OpenSessionsAsync() =>
         int.Parse(await s_probe.GetStringAsync(new Uri(Uri, "/faults/sessions")), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The witness of the counted tool <paramref name="tool"/> (<c>counted</c> or <c>counted-rate</c>).</summary>
+    public async Task<Fleet.CounterSnapshot> CounterAsync(string tool) =>
+        System.Text.Json.JsonSerializer.Deserialize<Fleet.CounterSnapshot>(await s_probe.GetStringAsync(new Uri(Uri, "/faults/counted/" + tool)))!;
+
+    /// <summary>Clears the counted tool's witness (its most-at-once restarts from the calls running now).</summary>
+    public async Task ResetCounterAsync(string tool) =>
+        (await s_probe.PostAsync(new Uri(Uri, $"/faults/counted/{tool}/reset"), content: null)).EnsureSuccessStatusCode();
+
     /// <summary>Waits up to 10 s for every HTTP session the server handed out to be closed (DELETE) or expired.</summary>
     public async Task AssertSessionsClosedAsync(string what)
     {
