@@ -46,7 +46,10 @@ public sealed class McpConnectionFailedException : McpSdkException
     /// <summary>The endpoint that could not be opened (its <see cref="McpEndpoint.Name"/>; never contains secrets).</summary>
     public string EndpointName { get; }
 
-    /// <summary>The server process's exit code, when a stdio server exited; otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// The server process's exit code, when a stdio server exited and had been reaped by the time its output closed (the
+    /// official SDK's transport reports it only then); otherwise <see langword="null"/>.
+    /// </summary>
     public int? ExitCode { get; }
 
     /// <summary>The last lines (at most 20, about 4 KB) a stdio server wrote to its standard error; empty when none.</summary>

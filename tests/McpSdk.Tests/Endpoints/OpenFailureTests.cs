@@ -30,11 +30,17 @@ public sealed class OpenFailureTests
         var failure = await Assert.ThrowsAsync<McpConnectionFailedException>(() => McpConnection.OpenAsync(endpoint));
 
         Assert.Equal("stdio:sh", failure.EndpointName);
-        Assert.Equal(3, failure.ExitCode);
         Assert.Equal(["boom"], failure.StandardErrorTail);
         Assert.Contains("stdio:sh", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("exited with code 3", failure.Message, StringComparison.Ordinal);
         Assert.Contains("boom", failure.Message, StringComparison.Ordinal);
+
+        // The exit code comes from the SDK's completion details, which carry it only when the process had been reaped
+        // by the time its output closed: usually, not always (one CI run in five saw null). When known, it is right.
+        if (failure.ExitCode is { } code)
+        {
+            Assert.Equal(3, code);
+            Assert.Contains("exited with code 3", failure.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
