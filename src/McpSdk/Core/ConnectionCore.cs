@@ -97,7 +97,9 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
             return AdmitLaterAsync(admission, gate, rateLimitMode, cancellationToken);
         }
 
-        admission.GetAwaiter().GetResult(); // consumes it: a waiter granted at once goes back to the scheduler's pool
+        // Not a wait: the ValueTask has already completed successfully. Reading its result once is the ValueTask contract,
+        // and for a waiter granted while AcquireAsync still ran it is what returns the waiter to the scheduler's pool.
+        admission.GetAwaiter().GetResult();
         return gate.Fleet is null ? new ValueTask<CallLease>(Lease(gate, fleet: null)) : AdmitFleetAsync(gate, rateLimitMode, cancellationToken);
     }
 

@@ -193,6 +193,7 @@ internal sealed class FleetToolLimits : IDisposable
                     static (task, state) =>
                     {
                         var (owner, slotId) = ((FleetSlots, string))state!;
+                        // A continuation: the task has ended, so reading Result does not block.
                         if (task.IsCompletedSuccessfully && task.Result)
                         {
                             owner.Return(slotId);
