@@ -119,9 +119,9 @@ internal static class Load
             McpEndpoint endpoint = McpEndpoint.Stdio("node", server, "stdio");
             factories =
             [
-                async () => await ProxyContender.StartAsync(endpoint, sessions: 1).ConfigureAwait(false),
-                async () => await ProxyContender.StartAsync(endpoint, sessions: 2).ConfigureAwait(false),
-                async () => await SdkSessionContender.StartAsync(endpoint).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 1, McpSessionEngine.Lean).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 2, McpSessionEngine.Lean).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 1, McpSessionEngine.Sdk).ConfigureAwait(false),
                 async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),

@@ -262,7 +262,7 @@ public sealed class ToolInvoker
     // JSON-RPC errors are McpProtocolException and stay as they are). The session is then a suspect: the pool pings it.
     private static bool IsSessionLoss(Exception exception) =>
         exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException
-            or HttpRequestException
+            or HttpRequestException or McpMessageTooLargeException
         || exception.GetType() == typeof(ModelContextProtocol.McpException);
 
     private readonly record struct AttemptState(

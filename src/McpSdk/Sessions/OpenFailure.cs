@@ -62,6 +62,23 @@ internal static class OpenFailure
             endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, standardErrorTail: stderr);
     }
 
+    /// <summary>A server process that could not be started (the lean engine starts it itself).</summary>
+    public static McpConnectionFailedException NotStarted(McpEndpoint endpoint, Exception failure) => new(
+        endpoint.Name,
+        $"the server process could not be started ({Innermost(failure).Message}); check the command, that it is installed and on PATH, and the working directory",
+        failure);
+
+    /// <summary>
+    /// A lean-engine session that failed its handshake: <paramref name="end"/> says how its link ended when it did (the
+    /// process exited), with the exit code and standard error the link kept.
+    /// </summary>
+    public static McpConnectionFailedException Ended(
+        McpEndpoint endpoint, Exception failure, string? end, int? exitCode, IReadOnlyList<string> standardError) => end is not null && exitCode is not null
+        ? new McpConnectionFailedException(
+            endpoint.Name, new SessionEnd(exitCode, standardError, null).Describe() + " before the MCP handshake completed", failure, exitCode, standardError)
+        : new McpConnectionFailedException(
+            endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, exitCode, standardError);
+
     private static T? Find<T>(Exception failure)
         where T : Exception
     {
