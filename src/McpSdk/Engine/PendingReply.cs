@@ -57,7 +57,10 @@ internal sealed class PendingReply<T> : PendingRequest, IValueTaskSource<T>
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize(result, _type);
+            // The commonest tools/call result without the serializer's per-call read stack; anything else through it.
+            value = typeof(T) == typeof(ModelContextProtocol.Protocol.CallToolResult) && CallToolResultReader.TryRead(result) is { } simple
+                ? (T)(object)simple
+                : JsonSerializer.Deserialize(result, _type);
         }
         catch (Exception error) when (error is JsonException or NotSupportedException or InvalidOperationException)
         {
