@@ -56,6 +56,19 @@ internal sealed class McpGeneratorTest : CSharpSourceGeneratorTest<McpClientGene
             .Where(tree => Path.GetDirectoryName(tree.FilePath) == s_generatedFolder)
             .ToDictionary(tree => Path.GetFileName(tree.FilePath), tree => tree.GetText().ToString().ReplaceLineEndings("\n"), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/> (diagnostic markup allowed), fails unless exactly the
+    /// markup's and <paramref name="expected"/> diagnostics are reported, and returns the hint names of the files it
+    /// wrote, in order: diagnostics tests say whether a proxy was written, the baseline tests what it says.
+    /// </summary>
+    public static async Task<string[]> VerifyDiagnosticsAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new McpGeneratorTest(sources) { TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync().ConfigureAwait(false);
+        return [.. test.GeneratedSources.Keys.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Expects <paramref name="hintName"/> with exactly <paramref name="text"/> among the generated files.</summary>
     public void ExpectGenerated(string hintName, string text) =>
         TestState.GeneratedSources.Add((typeof(McpClientGenerator), hintName, text));
