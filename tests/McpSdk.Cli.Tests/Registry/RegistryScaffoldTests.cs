@@ -168,6 +168,24 @@ public sealed class RegistryScaffoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_registry_url_the_MCPSDK_REGISTRY_URL_environment_variable_names_the_registry()
+    {
+        // Every other test passes --registry-url, so this variable reaches no one else while it is set.
+        Environment.SetEnvironmentVariable("MCPSDK_REGISTRY_URL", _registry.BaseUrl);
+        try
+        {
+            CliResult result = await CliRunner.RunAsync("search", "weather");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains($"{Weather}@1.0.0", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MCPSDK_REGISTRY_URL", null);
+        }
+    }
+
+    [Fact]
     public void The_npm_entry_pins_the_server_everything_version_that_tests_peers_installs()
     {
         JsonNode entry = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry", "Entries", "server-everything.json")))!;
