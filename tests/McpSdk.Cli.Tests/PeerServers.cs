@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 
 namespace McpSdk.Cli.Tests;
 
@@ -16,6 +17,13 @@ internal static class PeerServers
 
     /// <summary>The stdio command line of server-filesystem, allowed into <paramref name="directory"/> only.</summary>
     public static string[] Filesystem(string directory) => ["node", Script("server-filesystem"), directory];
+
+    /// <summary>tests/peers: npx started there finds the pinned servers in its node_modules without downloading them.</summary>
+    public static string Directory => Path.Combine(RepositoryRoot, "tests", "peers");
+
+    /// <summary>The version tests/peers/package.json pins for <c>@modelcontextprotocol/<paramref name="package"/></c>.</summary>
+    public static string PinnedVersion(string package) =>
+        (string)JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "package.json")))!["dependencies"]!["@modelcontextprotocol/" + package]!;
 
     private static string Script(string package)
     {

@@ -41,6 +41,25 @@ internal static class ScaffoldCompiler
     }
 
     /// <summary>
+    /// Compiles <paramref name="source"/> as <see cref="AssertCompilesCleanly(string, string)"/> does, loads the assembly
+    /// and runs its module initializer, so <c>McpConnection.CreateClient</c> finds the generated proxy.
+    /// </summary>
+    public static Assembly CompileAndLoad(string source, string path = "Scaffolded.cs")
+    {
+        (Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics) = Compile(
+            OutputKind.DynamicallyLinkedLibrary, CSharpSyntaxTree.ParseText(source, s_parseOptions, path));
+        Assert.True(generatorDiagnostics.IsEmpty, "Generator diagnostics:\n" + string.Join("\n", generatorDiagnostics));
+        AssertNoWarnings(output);
+
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        Assembly assembly = Assembly.Load(image.ToArray());
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        return assembly;
+    }
+
+    /// <summary>
     /// Parses <paramref name="source"/> as a new project does: latest language; doc comments are checked only when
     /// <paramref name="documented"/> (a project that generates a documentation file).
     /// </summary>

@@ -1,29 +1,37 @@
+using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis.CSharp;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
 
 /// <summary>
-/// The emitted proxies, compared with the baselines in Snapshots/. Every case also compiles the output and
-/// requires no error and no warning.
+/// The emitted code, on Microsoft.CodeAnalysis.CSharp.SourceGenerators.Testing: every file the generator writes (each
+/// interface's proxy and its AI functions) is compared with its baseline,
+/// <c>Snapshots/{test}#{hint name without .cs}.verified.cs</c>, and the output must compile with no error and no
+/// warning. When the emitter changes on purpose, refresh the baselines with
+/// <c>MCPSDK_UPDATE_SNAPSHOTS=1 dotnet test tests/McpSdk.Generators.Tests -c Release</c> and read the diff before
+/// committing (see <see cref="Snapshot"/>).
 /// </summary>
 public sealed class EmitterSnapshotTests
 {
     [Fact]
-    public void Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress()
+    public async Task Everything_sample_interface_emits_a_proxy_with_text_json_and_raw_results_and_progress_and_functions_with_its_json_context()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
+        var test = new McpGeneratorTest(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
 
-        run.AssertCleanCompilation();
-        Assert.Equal("Everything.IEverythingTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
-        Snapshot.Verify(run.SingleGeneratedText());
+        IReadOnlyDictionary<string, string> generated = await Snapshot.VerifyAsync(test);
+
+        Assert.Equal(["Everything.IEverythingTools.AIFunctions.g.cs", "Everything.IEverythingTools.g.cs"], generated.Keys.Order());
+        // The functions serialise with the interface's JSON context, as the proxy does.
+        Assert.Contains("global::Everything.EverythingJsonContext.Default", generated["Everything.IEverythingTools.AIFunctions.g.cs"], System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Every_awaitable_shape_returns_the_invoker_task_or_wraps_it_in_a_ValueTask()
+    public async Task Every_awaitable_shape_returns_the_invoker_task_or_wraps_it_in_a_ValueTask()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading;
             using System.Threading.Tasks;
             using McpSdk;
@@ -52,14 +60,13 @@ public sealed class EmitterSnapshotTests
             public sealed record Point(int X, int Y);
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Optional_renamed_keyword_and_nullable_parameters_and_results_are_emitted_with_omission_and_escapes()
+    public async Task Optional_renamed_keyword_and_nullable_parameters_and_results_are_emitted_with_omission_and_escapes()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading;
             using System.Threading.Tasks;
             using McpSdk;
@@ -88,14 +95,13 @@ public sealed class EmitterSnapshotTests
             public sealed record Weather(double Temperature, string Conditions);
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Nullable_text_and_raw_results_compile_without_nullability_warnings()
+    public async Task Nullable_text_and_raw_results_compile_without_nullability_warnings()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
             using ModelContextProtocol.Protocol;
@@ -116,14 +122,13 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void McpToolResult_results_wrap_the_value_reader_with_the_raw_result()
+    public async Task McpToolResult_results_wrap_the_value_reader_with_the_raw_result()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -151,14 +156,13 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Enums_in_parameters_results_and_records_get_a_string_converter_each()
+    public async Task Enums_in_parameters_results_and_records_get_a_string_converter_each()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
             using McpSdk;
@@ -184,14 +188,13 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Several_interfaces_in_one_file_and_a_partial_interface_across_files_each_get_one_proxy()
+    public async Task Several_interfaces_in_one_file_and_a_partial_interface_across_files_each_get_one_proxy()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(
+        var test = new McpGeneratorTest(
             """
             using System.Threading.Tasks;
             using McpSdk;
@@ -232,19 +235,20 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
+        IReadOnlyDictionary<string, string> generated = await Snapshot.VerifyAsync(test);
+
         Assert.Equal(
             ["Many.IFirstTools.g.cs", "Many.ISecondTools.g.cs", "Many.ISplitTools.g.cs"],
-            run.GeneratedSources.Select(source => source.HintName).Order().ToArray());
-        string split = run.GeneratedSources.Single(source => source.HintName == "Many.ISplitTools.g.cs").SourceText.ToString();
+            generated.Keys.Where(hintName => !hintName.EndsWith(".AIFunctions.g.cs", System.StringComparison.Ordinal)).Order());
+        string split = generated["Many.ISplitTools.g.cs"];
         Assert.Contains("global::Many.ISplitTools.OneHalfAsync()", split, System.StringComparison.Ordinal);
         Assert.Contains("global::Many.ISplitTools.OtherHalfAsync()", split, System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Fleet_scopes_go_with_the_limit_that_declares_them_and_are_inherited_with_it()
+    public async Task Fleet_scopes_go_with_the_limit_that_declares_them_and_are_inherited_with_it()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -265,9 +269,7 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        string text = run.SingleGeneratedText();
-        Snapshot.Verify(text);
+        string text = (await Snapshot.VerifyAsync(test))["Fleets.IFleetTools.g.cs"];
 
         // search: the interface's fleet slots and its own fleet rate; local: its own connection limit overrides the
         // interface's fleet one; mixed: connection slots, fleet rate.
@@ -276,22 +278,9 @@ public sealed class EmitterSnapshotTests
     }
 
     [Fact]
-    public void A_base_interface_from_another_assembly_is_implemented_from_its_metadata()
+    public async Task A_base_interface_from_another_assembly_is_implemented_from_its_metadata()
     {
-        CSharpCompilation library = GeneratorDriverHarness.CreateCompilation("""
-            using System.Threading.Tasks;
-            using McpSdk;
-
-            namespace Shared;
-
-            [MaxConcurrency(3)]
-            public interface IHealthTools
-            {
-                [McpTool("ping"), Timeout(500)]
-                Task<string> PingAsync();
-            }
-            """).WithAssemblyName("SharedTools");
-        CSharpCompilation client = GeneratorDriverHarness.CreateCompilation("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -303,18 +292,38 @@ public sealed class EmitterSnapshotTests
                 [McpTool("work")]
                 Task<string> WorkAsync(string job);
             }
-            """).AddReferences(library.ToMetadataReference());
+            """);
+        var library = new ProjectState("SharedTools", Microsoft.CodeAnalysis.LanguageNames.CSharp, "Shared", "cs")
+        {
+            DocumentationMode = Microsoft.CodeAnalysis.DocumentationMode.Parse,
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+                using McpSdk;
 
-        GeneratorRun run = GeneratorDriverHarness.Run(GeneratorDriverHarness.CreateDriver(), client);
+                namespace Shared;
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+                [MaxConcurrency(3)]
+                public interface IHealthTools
+                {
+                    [McpTool("ping"), Timeout(500)]
+                    Task<string> PingAsync();
+                }
+                """,
+            },
+        };
+        McpTestReferences.AddTo(library);
+        test.TestState.AdditionalProjects.Add(library.Name, library);
+        test.TestState.AdditionalProjectReferences.Add(library.Name);
+
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Methods_of_base_interfaces_are_implemented_explicitly_against_the_declaring_interface()
+    public async Task Methods_of_base_interfaces_are_implemented_explicitly_against_the_declaring_interface()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -340,14 +349,13 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Interface_in_the_global_namespace_emits_a_proxy_without_a_namespace()
+    public async Task Interface_in_the_global_namespace_emits_a_proxy_without_a_namespace()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -359,15 +367,15 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Assert.Equal("IGlobalTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
-        Snapshot.Verify(run.SingleGeneratedText());
+        IReadOnlyDictionary<string, string> generated = await Snapshot.VerifyAsync(test);
+
+        Assert.Contains("IGlobalTools.g.cs", generated.Keys);
     }
 
     [Fact]
-    public void Interface_nested_in_a_class_emits_a_proxy_named_after_its_containers()
+    public async Task Interface_nested_in_a_class_emits_a_proxy_named_after_its_containers()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -387,15 +395,15 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Assert.Equal("Host.Outer.Middle.IInnerTools.g.cs", Assert.Single(run.GeneratedSources).HintName);
-        Snapshot.Verify(run.SingleGeneratedText());
+        IReadOnlyDictionary<string, string> generated = await Snapshot.VerifyAsync(test);
+
+        Assert.Contains("Host.Outer.Middle.IInnerTools.g.cs", generated.Keys);
     }
 
     [Fact]
-    public void JsonContext_of_the_attribute_is_passed_to_the_proxy_options()
+    public async Task JsonContext_of_the_attribute_is_passed_to_the_proxy_options()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(
+        var test = new McpGeneratorTest(
             """
             using System.Threading.Tasks;
             using McpSdk;
@@ -413,14 +421,13 @@ public sealed class EmitterSnapshotTests
             """,
             TestSources.HandWrittenJsonContext("global::Contexts.Point"));
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
 
     [Fact]
-    public void Parameter_names_that_the_proxy_also_uses_do_not_collide_with_its_locals()
+    public async Task Parameter_names_that_the_proxy_also_uses_do_not_collide_with_its_locals()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -434,15 +441,14 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
     [Fact]
-    public void Parameters_named_like_the_proxys_fields_are_sent_and_the_fields_stay_reachable()
+    public async Task Parameters_named_like_the_proxys_fields_are_sent_and_the_fields_stay_reachable()
     {
         // Every instance field a method body reads: the invoker, the method's binding, the arguments' JSON metadata
         // and the result reader. Unqualified, each parameter would hide the field of the same name.
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading;
             using System.Threading.Tasks;
             using McpSdk;
@@ -466,13 +472,12 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleGeneratedText());
+        await Snapshot.VerifyAsync(test);
     }
     [Fact]
-    public void An_enum_with_its_own_JsonConverter_gets_no_converter_from_the_proxy()
+    public async Task An_enum_with_its_own_JsonConverter_gets_no_converter_from_the_proxy()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Text.Json.Serialization;
             using System.Threading.Tasks;
             using McpSdk;
@@ -492,8 +497,7 @@ public sealed class EmitterSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        string proxy = run.SingleGeneratedText();
+        string proxy = (await Snapshot.VerifyAsync(test))["Units.IUnitTools.g.cs"];
         Assert.Contains("JsonStringEnumConverter<global::Units.Named>", proxy, System.StringComparison.Ordinal);
         Assert.DoesNotContain("JsonStringEnumConverter<global::Units.Coded>", proxy, System.StringComparison.Ordinal);
     }

@@ -1,11 +1,14 @@
 using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
 
 /// <summary>
-/// The emitted <c>AsAIFunctions()</c> extensions and their JSON schemas, compared with the baselines in Snapshots/. Every
-/// case also compiles the output (proxy and functions) and requires no error and no warning.
+/// The emitted <c>AsAIFunctions()</c> extensions and their JSON schemas, on the testing library as
+/// <see cref="EmitterSnapshotTests"/> (baselines in Snapshots/, one per generated file, refreshed with
+/// <c>MCPSDK_UPDATE_SNAPSHOTS=1</c>); the output (proxy and functions) must compile with no error and no warning.
 /// </summary>
 public sealed class FunctionsSnapshotTests
 {
@@ -104,28 +107,17 @@ public sealed class FunctionsSnapshotTests
         """;
 
     [Fact]
-    public void Every_parameter_shape_gets_a_compile_time_schema_and_a_binding()
+    public async Task Every_parameter_shape_gets_a_compile_time_schema_and_a_binding()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(AllShapes);
+        var generated = await Snapshot.VerifyAsync(new McpGeneratorTest(AllShapes));
 
-        run.AssertCleanCompilation();
-        Assert.Equal("Shapes.IShapeTools.AIFunctions.g.cs", Assert.Single(run.FunctionSources).HintName);
-        Snapshot.Verify(run.SingleFunctionsText());
+        Assert.Equal(["Shapes.IShapeTools.AIFunctions.g.cs", "Shapes.IShapeTools.g.cs"], generated.Keys.Order());
     }
 
     [Fact]
-    public void Everything_sample_interface_gets_functions_with_its_json_context()
+    public async Task An_internal_nested_interface_gets_an_internal_extension_class_at_namespace_level_with_one_function_per_tool()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
-
-        run.AssertCleanCompilation();
-        Snapshot.Verify(run.SingleFunctionsText());
-    }
-
-    [Fact]
-    public void An_internal_nested_interface_gets_an_internal_extension_class_at_namespace_level_with_one_function_per_tool()
-    {
-        GeneratorRun run = GeneratorDriverHarness.Run("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -145,8 +137,7 @@ public sealed class FunctionsSnapshotTests
             }
             """);
 
-        run.AssertCleanCompilation();
-        string text = run.SingleFunctionsText();
+        string text = (await Snapshot.VerifyAsync(test))["Host.Outer.IInnerTools.AIFunctions.g.cs"];
         Assert.Contains("internal static class OuterInnerToolsAIFunctionExtensions", text, System.StringComparison.Ordinal);
         // Two methods call "ping": the model sees one function, the first method's.
         Assert.Equal(1, text.Split("private static async").Length - 1);
@@ -154,10 +145,9 @@ public sealed class FunctionsSnapshotTests
     }
 
     [Fact]
-    public void A_doc_comment_without_xml_documentation_mode_is_read_from_the_comment_lines()
+    public async Task A_doc_comment_without_xml_documentation_mode_is_read_from_the_comment_lines()
     {
-        var options = GeneratorDriverHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.None);
-        var compilation = GeneratorDriverHarness.CreateCompilation().AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+        var test = new McpGeneratorTest("""
             using System.Threading.Tasks;
             using McpSdk;
 
@@ -171,11 +161,12 @@ public sealed class FunctionsSnapshotTests
                 [McpTool("echo")]
                 Task<string> EchoAsync(string message);
             }
-            """, options, "Docs.cs"));
+            """)
+        {
+            DocumentationMode = DocumentationMode.None,
+        };
 
-        GeneratorRun run = GeneratorDriverHarness.Run(GeneratorDriverHarness.CreateDriver(), compilation);
-
-        string text = run.SingleFunctionsText();
+        string text = (await Snapshot.VerifyAsync(test))["Docs.IDocTools.AIFunctions.g.cs"];
         Assert.Contains("\"Echoes the message back.\"", text, System.StringComparison.Ordinal);
         Assert.Contains("\\\"description\\\":\\\"What to echo.\\\"", text, System.StringComparison.Ordinal);
     }

@@ -1,13 +1,13 @@
-using System.Globalization;
-using System.Linq;
-using Microsoft.CodeAnalysis;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
 
 /// <summary>
 /// MCPSDK016: a JsonContext named in [McpClient] must have JSON metadata for every argument and result type that
-/// McpSdk's own context does not cover, or a trimmed application fails on the first call.
+/// McpSdk's own context does not cover, or a trimmed application fails on the first call. Markup tests on the testing
+/// library, as <see cref="MarkupDiagnosticTests"/>; the warning never stops the proxy being written.
 /// </summary>
 public sealed class JsonContextCoverageTests
 {
@@ -19,59 +19,45 @@ public sealed class JsonContextCoverageTests
         public enum Unit { Metre, Foot }
         """;
 
-    [Fact]
-    public void An_argument_type_missing_from_the_context_reports_MCPSDK016_on_the_parameter()
-    {
-        GeneratorRun run = Run(
-            ["global::Geo.Unit"],
-            """
-            [McpTool("move")]
-            Task<string> MoveAsync(Point origin, Unit unit);
-            """);
-
-        Diagnostic diagnostic = SingleWarning(run);
-        Assert.Equal("origin", run.LocatedText(diagnostic));
-        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        Assert.Contains("[JsonSerializable(typeof(global::Geo.Point))]", message, System.StringComparison.Ordinal);
-        Assert.Contains("'ITools.MoveAsync'", message, System.StringComparison.Ordinal);
-        Assert.Contains("'Geo.GeoJsonContext'", message, System.StringComparison.Ordinal);
-    }
+    private static readonly string[] s_proxyAndFunctions = ["Geo.ITools.AIFunctions.g.cs", "Geo.ITools.g.cs"];
 
     [Fact]
-    public void A_result_type_missing_from_the_context_reports_MCPSDK016_on_the_return_type()
-    {
-        GeneratorRun run = Run(
-            ["global::Geo.Point"],
-            """
-            [McpTool("route")]
-            Task<McpToolResult<Route>> RouteAsync(Point from);
-            """);
-
-        Diagnostic diagnostic = SingleWarning(run);
-        Assert.Equal("Task<McpToolResult<Route>>", run.LocatedText(diagnostic));
-        Assert.Contains("typeof(global::Geo.Route)", diagnostic.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
-    }
+    public Task An_argument_type_missing_from_the_context_reports_MCPSDK016_on_the_parameter() => VerifyWarningAsync(
+        ["global::Geo.Unit"],
+        """
+        [McpTool("move")]
+        Task<string> MoveAsync(Point {|#0:origin|}, Unit unit);
+        """,
+        "global::Geo.Point",
+        "ITools.MoveAsync");
 
     [Fact]
-    public void A_type_needed_by_several_methods_is_reported_once_at_its_first_use()
-    {
-        GeneratorRun run = Run(
-            [],
-            """
-            [McpTool("first")]
-            Task<string> FirstAsync(Unit unit);
-
-            [McpTool("second")]
-            Task<Unit> SecondAsync();
-            """);
-
-        Assert.Equal("unit", run.LocatedText(SingleWarning(run)));
-    }
+    public Task A_result_type_missing_from_the_context_reports_MCPSDK016_on_the_return_type() => VerifyWarningAsync(
+        ["global::Geo.Point"],
+        """
+        [McpTool("route")]
+        {|#0:Task<McpToolResult<Route>>|} RouteAsync(Point from);
+        """,
+        "global::Geo.Route",
+        "ITools.RouteAsync");
 
     [Fact]
-    public void Types_reachable_from_declared_ones_and_types_McpSdk_covers_report_nothing()
+    public Task A_type_needed_by_several_methods_is_reported_once_at_its_first_use() => VerifyWarningAsync(
+        [],
+        """
+        [McpTool("first")]
+        Task<string> FirstAsync(Unit {|#0:unit|});
+
+        [McpTool("second")]
+        Task<Unit> SecondAsync();
+        """,
+        "global::Geo.Unit",
+        "ITools.FirstAsync");
+
+    [Fact]
+    public async Task Types_reachable_from_declared_ones_and_types_McpSdk_covers_report_nothing()
     {
-        GeneratorRun run = Run(
+        string[] generated = await McpGeneratorTest.VerifyDiagnosticsAsync(Sources(
             ["global::Geo.Route"],
             """
             [McpTool("plan")]
@@ -79,37 +65,53 @@ public sealed class JsonContextCoverageTests
 
             [McpTool("count")]
             Task<int?> CountAsync(System.Text.Json.JsonElement filter, System.Uri source);
-            """);
+            """));
 
-        run.AssertCleanCompilation();
-        Assert.Single(run.GeneratedSources);
+        Assert.Equal(s_proxyAndFunctions, generated);
     }
 
     [Fact]
-    public void Without_a_JsonContext_nothing_is_reported()
+    public async Task Without_a_JsonContext_nothing_is_reported()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run($$"""
-            using System.Threading.Tasks;
-            using McpSdk;
+        string[] generated = await McpGeneratorTest.VerifyDiagnosticsAsync(
+            [
+                $$"""
+                using System.Threading.Tasks;
+                using McpSdk;
 
-            namespace Geo;
+                namespace Geo;
 
-            {{Types}}
+                {{Types}}
 
-            [McpClient]
-            public interface ITools
-            {
-                [McpTool("move")]
-                Task<Route> MoveAsync(Point origin, Unit unit);
-            }
-            """);
+                [McpClient]
+                public interface ITools
+                {
+                    [McpTool("move")]
+                    Task<Route> MoveAsync(Point origin, Unit unit);
+                }
+                """,
+            ]);
 
-        run.AssertCleanCompilation();
+        Assert.Equal(s_proxyAndFunctions, generated);
+    }
+
+    /// <summary>
+    /// Fails unless the interface with <paramref name="methods"/>, whose context carries <paramref name="serializable"/>,
+    /// reports only the MCPSDK016 warning at markup 0 for <paramref name="missing"/> needed by <paramref name="method"/>,
+    /// and still gets its proxy.
+    /// </summary>
+    private static async Task VerifyWarningAsync(string[] serializable, string methods, string missing, string method)
+    {
+        string[] generated = await McpGeneratorTest.VerifyDiagnosticsAsync(
+            Sources(serializable, methods),
+            new DiagnosticResult(DiagnosticDescriptors.JsonContextMissingType).WithLocation(0).WithArguments("Geo.GeoJsonContext", "ITools", missing, method));
+
+        Assert.Equal(s_proxyAndFunctions, generated);
     }
 
     /// <summary>An interface with <paramref name="methods"/> whose context carries <paramref name="serializable"/>.</summary>
-    private static GeneratorRun Run(string[] serializable, string methods) =>
-        GeneratorDriverHarness.Run(
+    private static string[] Sources(string[] serializable, string methods) =>
+        [
             $$"""
             using System.Threading.Tasks;
             using McpSdk;
@@ -124,16 +126,6 @@ public sealed class JsonContextCoverageTests
             {{methods}}
             }
             """,
-            TestSources.JsonContext("Geo", "GeoJsonContext", serializable));
-
-    /// <summary>The run's only diagnostic: an MCPSDK016 warning; the proxy is still written.</summary>
-    private static Diagnostic SingleWarning(GeneratorRun run)
-    {
-        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("MCPSDK016", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Single(run.GeneratedSources);
-        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        return diagnostic;
-    }
+            TestSources.JsonContext("Geo", "GeoJsonContext", serializable),
+        ];
 }

@@ -1,256 +1,505 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace McpSdk.Generators.Tests;
 
 /// <summary>
-/// Every MCPSDK diagnostic, on Microsoft.CodeAnalysis.CSharp.SourceGenerators.Testing (and .Analyzer.Testing for the
-/// analyzer's MCPSDK017): the markup <c>{|MCPSDK001:EchoAsync|}</c> says which diagnostic underlines which text, and
-/// the library fails on any other diagnostic, the compiler's included. The emitted code itself is checked by the
-/// baseline tests (EmitterSnapshotTests), and caching by IncrementalTests on the in-house driver: the library cannot
-/// track incremental steps.
+/// What the parser reports, on Microsoft.CodeAnalysis.CSharp.SourceGenerators.Testing: the markup
+/// <c>{|MCPSDK001:EchoAsync|}</c> or <c>{|#0:EchoAsync|}</c> says which text a diagnostic underlines, the expected
+/// result built from the descriptor checks its ID, severity and whole message, and the library fails on any other
+/// diagnostic, the compiler's warnings included. Each case also says which files the generator wrote: none beside an
+/// error, the proxy and its AI functions beside a warning or nothing. Code that comes close to a rule without
+/// breaking it reports nothing. MCPSDK016 is in <see cref="JsonContextCoverageTests"/>, the analyzer's MCPSDK017 in
+/// <see cref="McpClientUsageAnalyzerTests"/>, the emitted code in <see cref="EmitterSnapshotTests"/>.
 /// </summary>
 public sealed class MarkupDiagnosticTests
 {
-    // The built-in ReferenceAssemblies.Net.Net90 asks for a reference pack this machine's feed does not serve.
-    private static readonly ReferenceAssemblies s_net10 =
-        new("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"), Path.Combine("ref", "net10.0"));
-
     private const string Usings = """
         using System;
         using System.Threading;
         using System.Threading.Tasks;
         using McpSdk;
 
+        namespace Sample;
+
         """;
 
+    private static readonly string[] s_proxyAndFunctions = ["Sample.ITools.AIFunctions.g.cs", "Sample.ITools.g.cs"];
+
     [Fact]
-    public Task MCPSDK001_a_method_without_McpTool() => VerifyAsync("""
+    public async Task Valid_interfaces_report_no_diagnostic()
+    {
+        var generated = await McpGeneratorTest.VerifyDiagnosticsAsync(
+            [TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"), TestSources.SmallClient]);
+
+        Assert.Equal(
+            ["Everything.IEverythingTools.AIFunctions.g.cs", "Everything.IEverythingTools.g.cs", "Sample.ISmallTools.AIFunctions.g.cs", "Sample.ISmallTools.g.cs"],
+            generated);
+    }
+
+    [Fact]
+    public Task MCPSDK001_a_method_without_McpTool_is_reported_on_the_method_name() => VerifyErrorAsync(
+        """
         [McpClient]
         public interface ITools
         {
-            Task<string> {|MCPSDK001:EchoAsync|}(string message);
+            Task<string> {|#0:EchoAsync|}(string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.MethodWithoutTool, "EchoAsync", "ITools"));
 
     [Fact]
-    public Task MCPSDK002_a_return_type_that_is_not_a_task() => VerifyAsync("""
+    public Task MCPSDK001_a_method_of_a_base_interface_without_McpTool_is_reported_on_the_base_method() => VerifyErrorAsync(
+        """
+        public interface IBase
+        {
+            Task {|#0:PingAsync|}();
+        }
+
         [McpClient]
-        public interface ITools
+        public interface ITools : IBase
         {
             [McpTool("echo")]
-            {|MCPSDK002:string|} Echo(string message);
-        }
-        """);
-
-    [Fact]
-    public Task MCPSDK003_an_empty_tool_name() => VerifyAsync("""
-        [McpClient]
-        public interface ITools
-        {
-            [{|MCPSDK003:McpTool("")|}]
             Task<string> EchoAsync(string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.MethodWithoutTool, "PingAsync", "IBase"));
 
     [Fact]
-    public Task MCPSDK004_a_second_cancellation_token() => VerifyAsync("""
+    public Task Static_and_default_implemented_members_do_not_report_MCPSDK001() => VerifyCleanAsync("""
         [McpClient]
         public interface ITools
         {
             [McpTool("echo")]
-            Task<string> EchoAsync(string message, CancellationToken first, CancellationToken {|MCPSDK004:second|});
+            Task<string> EchoAsync(string message);
+
+            static string Describe() => "tools";
+
+            Task<string> EchoTwiceAsync(string message) => EchoAsync(message + message);
         }
         """);
 
     [Fact]
-    public Task MCPSDK005_a_generic_method() => VerifyAsync("""
+    public Task MCPSDK002_a_synchronous_return_type_is_reported_on_the_return_type() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            {|#0:string|} Echo(string message);
+        }
+        """,
+        Expect(DiagnosticDescriptors.UnsupportedReturnType, "ITools.Echo", "string"));
+
+    [Fact]
+    public Task MCPSDK002_an_awaitable_that_is_not_Task_or_ValueTask_is_reported_on_the_return_type() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            {|#0:System.Collections.Generic.IAsyncEnumerable<string>|} EchoAsync(string message);
+        }
+        """,
+        Expect(DiagnosticDescriptors.UnsupportedReturnType, "ITools.EchoAsync", "System.Collections.Generic.IAsyncEnumerable<string>"));
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public Task MCPSDK003_an_empty_tool_name_is_reported_on_the_attribute(string name) => VerifyErrorAsync(
+        $$"""
+        [McpClient]
+        public interface ITools
+        {
+            [{|#0:McpTool({{name}})|}]
+            Task<string> EchoAsync(string message);
+        }
+        """,
+        Expect(DiagnosticDescriptors.EmptyToolName, "ITools.EchoAsync"));
+
+    [Fact]
+    public Task MCPSDK004_a_second_CancellationToken_is_reported_on_that_parameter() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            Task<string> EchoAsync(string message, CancellationToken first, CancellationToken {|#0:second|});
+        }
+        """,
+        Expect(DiagnosticDescriptors.DuplicateSpecialParameter, "ITools.EchoAsync", "CancellationToken"));
+
+    [Fact]
+    public Task MCPSDK004_a_second_progress_parameter_is_reported_on_that_parameter() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("run")]
+            Task RunAsync(IProgress<McpProgress> progress, IProgress<McpProgress>? {|#0:alsoProgress|});
+        }
+        """,
+        Expect(DiagnosticDescriptors.DuplicateSpecialParameter, "ITools.RunAsync", "IProgress<McpProgress>"));
+
+    [Fact]
+    public async Task One_token_and_one_progress_in_any_position_do_not_report_MCPSDK004()
+    {
+        var test = new McpGeneratorTest(Usings + """
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("run")]
+                Task RunAsync(CancellationToken cancellationToken, double steps, IProgress<McpProgress> progress, int counter);
+            }
+            """)
+        {
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+
+        await test.RunAsync();
+
+        Assert.Contains("progress, cancellationToken)", test.GeneratedSources["Sample.ITools.g.cs"], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task MCPSDK005_a_generic_method_is_reported_on_the_method_name() => VerifyErrorAsync(
+        """
         [McpClient]
         public interface ITools
         {
             [McpTool("get")]
-            Task<T> {|MCPSDK005:GetAsync|}<T>(string key);
+            Task<T> {|#0:GetAsync|}<T>(string key);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.GenericMethod, "ITools.GetAsync"));
 
     [Fact]
-    public Task MCPSDK006_a_property() => VerifyAsync("""
+    public Task MCPSDK006_a_property_is_reported_on_the_property_name() => VerifyErrorAsync(
+        """
         [McpClient]
         public interface ITools
         {
-            string {|MCPSDK006:Name|} { get; }
+            string {|#0:Name|} { get; }
 
             [McpTool("echo")]
             Task<string> EchoAsync(string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.UnsupportedMember, "ITools", "property", "Name"));
 
     [Fact]
-    public Task MCPSDK007_a_ref_parameter() => VerifyAsync("""
+    public Task MCPSDK006_an_event_is_reported_on_the_event_name() => VerifyErrorAsync(
+        """
         [McpClient]
         public interface ITools
         {
-            [McpTool("count")]
-            Task CountAsync(ref int {|MCPSDK007:count|});
+            event EventHandler {|#0:Changed|};
+
+            [McpTool("echo")]
+            Task<string> EchoAsync(string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.UnsupportedMember, "ITools", "event", "Changed"));
+
+    [Theory]
+    [InlineData("ref")]
+    [InlineData("out")]
+    [InlineData("in")]
+    [InlineData("ref readonly")]
+    public Task MCPSDK007_a_by_reference_parameter_is_reported_on_the_parameter(string modifier) => VerifyErrorAsync(
+        $$"""
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            Task<string> EchoAsync({{modifier}} int {|#0:count|});
+        }
+        """,
+        Expect(DiagnosticDescriptors.ByReferenceParameter, "count", "ITools.EchoAsync", modifier));
 
     [Fact]
-    public Task MCPSDK008_a_JsonContext_that_is_not_a_JsonSerializerContext() => VerifyAsync("""
+    public Task MCPSDK008_a_JsonContext_that_is_not_a_JsonSerializerContext_is_reported_on_the_attribute() => VerifyErrorAsync(
+        """
         public sealed class NotAContext
         {
         }
 
-        [{|MCPSDK008:McpClient(JsonContext = typeof(NotAContext))|}]
+        [{|#0:McpClient(JsonContext = typeof(NotAContext))|}]
         public interface ITools
         {
             [McpTool("echo")]
             Task<string> EchoAsync(string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.InvalidJsonContext, "Sample.NotAContext", "ITools"));
 
     [Fact]
-    public Task MCPSDK009_a_generic_interface() => VerifyAsync("""
+    public async Task A_JsonContext_deriving_indirectly_from_JsonSerializerContext_does_not_report_MCPSDK008()
+    {
+        var generated = await McpGeneratorTest.VerifyDiagnosticsAsync(
+            [
+                Usings.Replace("namespace Sample;", "namespace Everything;", System.StringComparison.Ordinal) + """
+                [McpClient(JsonContext = typeof(EverythingJsonContext))]
+                public interface ITools
+                {
+                    [McpTool("echo")]
+                    Task<string> EchoAsync(string message);
+                }
+                """,
+                TestSources.HandWrittenJsonContext(),
+            ]);
+
+        Assert.Equal(["Everything.ITools.AIFunctions.g.cs", "Everything.ITools.g.cs"], generated);
+    }
+
+    [Fact]
+    public Task MCPSDK009_a_generic_interface_is_reported_on_the_interface_name() => VerifyErrorAsync(
+        """
         [McpClient]
-        public interface {|MCPSDK009:ITools|}<T>
+        public interface {|#0:ITools|}<T>
         {
             [McpTool("echo")]
-            Task<string> EchoAsync(string message);
+            Task<T> EchoAsync(T message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.GenericInterface, "ITools"));
 
     [Fact]
-    public Task MCPSDK010_a_private_interface() => VerifyAsync("""
-        public static class Outer
+    public Task MCPSDK010_a_private_nested_interface_is_reported_on_the_interface_name() => VerifyErrorAsync(
+        """
+        public sealed class Host
         {
             [McpClient]
-            private interface {|MCPSDK010:IHiddenTools|}
+            private interface {|#0:IHiddenTools|}
             {
                 [McpTool("echo")]
                 Task<string> EchoAsync(string message);
             }
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.InaccessibleInterface, "IHiddenTools"));
 
     [Fact]
-    public Task MCPSDK011_an_invalid_policy_value() => VerifyAsync("""
+    public Task MCPSDK010_a_public_interface_inside_a_protected_class_is_reported_on_the_interface_name() => VerifyErrorAsync(
+        """
+        public class Host
+        {
+            protected class Inner
+            {
+                [McpClient]
+                public interface {|#0:IHiddenTools|}
+                {
+                    [McpTool("echo")]
+                    Task<string> EchoAsync(string message);
+                }
+            }
+        }
+        """,
+        Expect(DiagnosticDescriptors.InaccessibleInterface, "IHiddenTools"));
+
+    [Fact]
+    public Task Every_broken_member_is_reported_in_one_run() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            Task<string> {|#0:NoToolAsync|}();
+
+            [McpTool("sync")]
+            {|#1:string|} Sync();
+
+            [McpTool("by-ref")]
+            Task ByRefAsync(ref int {|#2:count|});
+        }
+        """,
+        Expect(DiagnosticDescriptors.MethodWithoutTool, "NoToolAsync", "ITools"),
+        new DiagnosticResult(DiagnosticDescriptors.UnsupportedReturnType).WithLocation(1).WithArguments("ITools.Sync", "string"),
+        new DiagnosticResult(DiagnosticDescriptors.ByReferenceParameter).WithLocation(2).WithArguments("count", "ITools.ByRefAsync", "ref"));
+
+    [Theory]
+    [InlineData("MaxConcurrency(0)", "MaxConcurrency", "0", "must be at least 1")]
+    [InlineData("Timeout(-5)", "Timeout", "-5", "must be a positive number of milliseconds")]
+    [InlineData("Retry(0)", "Retry", "0", "maxAttempts must be at least 1")]
+    [InlineData("QueueLimit(-1)", "QueueLimit", "-1", "must not be negative")]
+    [InlineData("RateLimit(0)", "RateLimit", "0", "permits must be at least 1")]
+    [InlineData("RateLimit(5, PerSeconds = 0)", "RateLimit", "0", "PerSeconds must be a positive number")]
+    [InlineData("RateLimit(5, Mode = (RateLimitMode)9)", "RateLimit", "9", "Mode must be a defined RateLimitMode")]
+    [InlineData("Retry(3, BaseDelayMilliseconds = -1)", "Retry", "-1", "BaseDelayMilliseconds must not be negative")]
+    [InlineData("Priority((McpPriority)7)", "Priority", "7", "must be a defined McpPriority")]
+    [InlineData("MaxConcurrency(2, Scope = (McpLimitScope)5)", "MaxConcurrency", "5", "Scope must be a defined McpLimitScope")]
+    public Task MCPSDK011_an_invalid_policy_value_is_reported_on_the_attribute(string attribute, string name, string value, string rule) => VerifyErrorAsync(
+        $$"""
         [McpClient]
         public interface ITools
         {
             [McpTool("echo")]
-            [{|MCPSDK011:MaxConcurrency(0)|}]
+            [{|#0:{{attribute}}|}]
+            Task<string> EchoAsync(string message);
+        }
+        """,
+        Expect(DiagnosticDescriptors.InvalidPolicyValue, name, "ITools.EchoAsync", value, rule));
+
+    [Fact]
+    public Task MCPSDK011_an_invalid_policy_value_on_the_interface_is_reported_on_the_interface_attribute() => VerifyErrorAsync(
+        """
+        [McpClient]
+        [{|#0:MaxConcurrency(-3)|}]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            Task<string> EchoAsync(string message);
+        }
+        """,
+        Expect(DiagnosticDescriptors.InvalidPolicyValue, "MaxConcurrency", "ITools", "-3", "must be at least 1"));
+
+    [Fact]
+    public Task Valid_policy_values_at_their_bounds_report_nothing() => VerifyCleanAsync("""
+        [McpClient]
+        [MaxConcurrency(1), QueueLimit(0), Priority(McpPriority.Low)]
+        public interface ITools
+        {
+            [McpTool("echo")]
+            [Timeout(1), Retry(1, BaseDelayMilliseconds = 0), RateLimit(1, PerSeconds = 0.001, Mode = RateLimitMode.Reject)]
             Task<string> EchoAsync(string message);
         }
         """);
 
     [Fact]
-    public Task MCPSDK012_two_methods_of_one_tool_with_different_limits() => VerifyAsync("""
+    public async Task MCPSDK012_methods_calling_one_tool_with_different_limits_warn_on_the_later_method_and_still_emit_the_proxy()
+    {
+        var generated = await McpGeneratorTest.VerifyDiagnosticsAsync(
+            [
+                Usings + """
+                [McpClient]
+                public interface ITools
+                {
+                    [McpTool("search"), MaxConcurrency(2)]
+                    Task<string> SearchAsync(string query);
+
+                    [McpTool("search"), MaxConcurrency(8)]
+                    Task<string> {|#0:SearchAgainAsync|}(string query);
+                }
+                """,
+            ],
+            Expect(DiagnosticDescriptors.ConflictingToolPolicy, "ITools.SearchAsync", "ITools.SearchAgainAsync", "search", "[MaxConcurrency]"));
+
+        Assert.Equal(s_proxyAndFunctions, generated);
+    }
+
+    [Fact]
+    public Task Methods_calling_one_tool_with_the_same_limits_or_other_policies_report_nothing() => VerifyCleanAsync("""
         [McpClient]
+        [MaxConcurrency(4)]
         public interface ITools
         {
-            [McpTool("search"), MaxConcurrency(2)]
+            [McpTool("search"), Priority(McpPriority.High), Timeout(100)]
             Task<string> SearchAsync(string query);
 
-            [McpTool("search"), MaxConcurrency(8)]
-            Task<string> {|MCPSDK012:SearchAgainAsync|}(string query);
+            [McpTool("search"), Retry(3)]
+            Task<string> SearchAgainAsync(string query);
         }
         """);
 
-    [Fact]
-    public Task MCPSDK013_a_parameter_that_cannot_be_an_argument() => VerifyAsync("""
+    [Theory]
+    [InlineData("Func<int>", "System.Func<int>", "a delegate has no JSON form")]
+    [InlineData("Task<int>", "System.Threading.Tasks.Task<int>", "await it before the call and pass its result")]
+    [InlineData("IProgress<int>", "System.IProgress<int>", "progress is reported as IProgress<McpProgress>")]
+    [InlineData("object", "object", "declare the argument's real type, so it is serialised with its own JSON metadata")]
+    [InlineData("Span<byte>", "System.Span<byte>", "a ref struct cannot be stored with the call")]
+    public Task MCPSDK013_a_parameter_that_cannot_be_an_argument_is_reported_on_the_parameter(string type, string displayed, string reason) => VerifyErrorAsync(
+        $$"""
         [McpClient]
         public interface ITools
         {
             [McpTool("send")]
-            Task<string> SendAsync(Func<int> {|MCPSDK013:factory|});
+            Task<string> SendAsync({{type}} {|#0:value|});
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.UnsupportedParameterType, "value", "ITools.SendAsync", displayed, reason));
 
-    [Fact]
-    public Task MCPSDK014_an_empty_argument_wire_name() => VerifyAsync("""
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public Task MCPSDK014_an_empty_argument_wire_name_is_reported_on_the_attribute(string name) => VerifyErrorAsync(
+        $$"""
         [McpClient]
         public interface ITools
         {
             [McpTool("echo")]
-            Task<string> EchoAsync([{|MCPSDK014:McpArgument("")|}] string message);
+            Task<string> EchoAsync([{|#0:McpArgument({{name}})|}] string message);
         }
-        """);
+        """,
+        Expect(DiagnosticDescriptors.EmptyArgumentName, "message", "ITools.EchoAsync"));
+
+    [Theory]
+    [InlineData("[McpArgument(\"q\")] string query, string {|#0:q|}", "query", "q", "q")]
+    [InlineData("[McpArgument(\"id\")] string first, [McpArgument(\"id\")] string {|#0:second|}", "first", "second", "id")]
+    public Task MCPSDK015_two_arguments_with_one_wire_name_are_reported_on_the_second_parameter(string parameters, string first, string second, string wireName) =>
+        VerifyErrorAsync(
+            $$"""
+            [McpClient]
+            public interface ITools
+            {
+                [McpTool("search")]
+                Task<string> SearchAsync({{parameters}});
+            }
+            """,
+            Expect(DiagnosticDescriptors.DuplicateArgumentName, first, second, "ITools.SearchAsync", wireName));
 
     [Fact]
-    public Task MCPSDK015_two_parameters_under_one_wire_name() => VerifyAsync("""
+    public Task Arguments_that_swap_their_names_on_the_wire_report_nothing() => VerifyCleanAsync("""
         [McpClient]
         public interface ITools
         {
-            [McpTool("search")]
-            Task<string> SearchAsync([McpArgument("q")] string query, string {|MCPSDK015:q|});
+            [McpTool("swap")]
+            Task<string> SwapAsync([McpArgument("b")] string a, [McpArgument("a")] string b);
         }
         """);
 
     [Fact]
-    public Task MCPSDK016_a_JsonContext_without_an_argument_type() => VerifyAsync(
+    public Task McpClient_on_a_class_is_refused_by_the_compiler_on_the_attribute_and_no_proxy_is_written() => VerifyErrorAsync(
         """
-        public sealed record Point(int X, int Y);
-
-        [McpClient(JsonContext = typeof(GeoJsonContext))]
-        public interface ITools
+        [{|#0:McpClient|}]
+        public class NotAnInterface
         {
-            [McpTool("move")]
-            Task<string> MoveAsync(Point {|MCPSDK016:origin|});
         }
         """,
-        TestSources.JsonContext("Geo", "GeoJsonContext").Replace("namespace Geo;", string.Empty, System.StringComparison.Ordinal));
+        DiagnosticResult.CompilerError("CS0592").WithLocation(0).WithArguments("McpClient", "interface"));
 
     [Fact]
-    public async Task MCPSDK017_CreateClient_of_an_interface_without_McpClient()
+    public void Every_MCPSDK_descriptor_has_a_markup_test()
     {
-        var test = new CSharpAnalyzerTest<McpClientUsageAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = s_net10,
-            TestCode = Usings + """
-                public interface IPlainTools
-                {
-                    [McpTool("echo")]
-                    Task<string> EchoAsync(string message);
-                }
+        // A markup test names its diagnostic by ID in the markup or by descriptor in the expected result.
+        string tests = string.Concat(Directory.GetFiles(Path.GetDirectoryName(ThisFile())!, "*.cs").Select(File.ReadAllText));
+        (string Name, string Id)[] descriptors = [.. typeof(DiagnosticDescriptors)
+            .GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Where(property => property.PropertyType == typeof(DiagnosticDescriptor))
+            .Select(property => (property.Name, ((DiagnosticDescriptor)property.GetValue(null)!).Id))];
 
-                public static class App
-                {
-                    public static IPlainTools Create(McpConnection connection) => connection.CreateClient<{|MCPSDK017:IPlainTools|}>();
-                }
-                """,
-        };
-        AddMcpSdk(test.TestState);
-        await test.RunAsync();
+        Assert.NotEmpty(descriptors);
+        Assert.DoesNotContain(descriptors, descriptor =>
+            !tests.Contains("DiagnosticDescriptors." + descriptor.Name, StringComparison.Ordinal)
+            && !tests.Contains("{|" + descriptor.Id + ":", StringComparison.Ordinal));
     }
 
-    private static async Task VerifyAsync(string source, params string[] otherSources)
-    {
-        var test = new CSharpSourceGeneratorTest<McpClientGenerator, DefaultVerifier>
-        {
-            ReferenceAssemblies = s_net10,
-            // Markup checks the diagnostics; the emitted code has its own baselines.
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-        };
-        test.TestState.Sources.Add(Usings + source);
-        foreach (string other in otherSources)
-        {
-            test.TestState.Sources.Add(other);
-        }
+    /// <summary>Fails unless <paramref name="source"/> reports exactly <paramref name="expected"/> and the generator writes nothing.</summary>
+    private static async Task VerifyErrorAsync(string source, params DiagnosticResult[] expected) =>
+        Assert.Empty(await McpGeneratorTest.VerifyDiagnosticsAsync([Usings + source], expected));
 
-        AddMcpSdk(test.TestState);
-        await test.RunAsync();
-    }
+    /// <summary>Fails unless <paramref name="source"/> compiles with no diagnostic and the generator writes the proxy and its functions.</summary>
+    private static async Task VerifyCleanAsync(string source) =>
+        Assert.Equal(s_proxyAndFunctions, await McpGeneratorTest.VerifyDiagnosticsAsync([Usings + source]));
 
-    private static void AddMcpSdk(SolutionState state)
-    {
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(McpClientAttribute).Assembly.Location));
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(ModelContextProtocol.Protocol.CallToolResult).Assembly.Location));
+    /// <summary>The diagnostic at markup location 0 with the descriptor's ID, severity and message.</summary>
+    private static DiagnosticResult Expect(DiagnosticDescriptor descriptor, params object[] arguments) =>
+        new DiagnosticResult(descriptor).WithLocation(0).WithArguments(arguments);
 
-        // The generator also writes each interface's AsAIFunctions(), which compiles against Microsoft.Extensions.AI.
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
-    }
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 }

@@ -86,8 +86,8 @@ public sealed class ModelPurityTests
     /// <summary>Parses the sample afresh, so that the two runs share no tree, symbol or compilation.</summary>
     private static object SpecsStepValue()
     {
-        GeneratorRun run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
-        IncrementalGeneratorRunStep step = Assert.Single(run.Result.TrackedSteps[McpClientGenerator.TrackingNames.Specs]);
+        GeneratorRunResult run = GeneratorDriverHarness.Run(TestSources.EverythingTools, TestSources.EverythingWeather, TestSources.HandWrittenJsonContext("Weather"));
+        IncrementalGeneratorRunStep step = Assert.Single(run.TrackedSteps[McpClientGenerator.TrackingNames.Specs]);
         return Assert.Single(step.Outputs).Value;
     }
 

@@ -53,7 +53,7 @@ internal static class CheckCommand
                 return ExitCodes.Error;
             }
 
-            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not { } catalog)
+            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not (var target, var catalog))
             {
                 return ExitCodes.Error;
             }
@@ -70,8 +70,8 @@ internal static class CheckCommand
             }
 
             await output.WriteLineAsync(report.HasDrift
-                ? $"{name}: {report.Drift.Count} drift problem(s) against '{server.Target(parse).Description}'."
-                : $"{name}: no drift; {report.MatchedTools} of {declared.Count} declared tool method(s) match '{server.Target(parse).Description}'.").ConfigureAwait(false);
+                ? $"{name}: {report.Drift.Count} drift problem(s) against '{target.Description}'."
+                : $"{name}: no drift; {report.MatchedTools} of {declared.Count} declared tool method(s) match '{target.Description}'.").ConfigureAwait(false);
             return report.HasDrift ? ExitCodes.Drift : ExitCodes.Success;
         });
         return command;

@@ -11,8 +11,11 @@ internal static class CliApplication
 {
     public static RootCommand CreateRoot()
     {
-        var root = new RootCommand("mcpsdk: typed MCP clients for McpSdk. Scaffold an [McpClient] interface from a running server, or check one for drift.");
+        var root = new RootCommand(
+            "mcpsdk: typed MCP clients for McpSdk. Scaffold an [McpClient] interface from a running server or an MCP Registry entry, " +
+            "check one for drift, or search the registry.");
         root.Subcommands.Add(ScaffoldCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         return root;
     }

@@ -38,7 +38,7 @@ internal static class ScaffoldCommand
             Description = "Tools without an output schema return CallToolResult (every content block) instead of string (the text).",
         };
 
-        var command = new Command("scaffold", "Connect to an MCP server, list its tools and write a C# [McpClient] interface for them.");
+        var command = new Command("scaffold", "Connect to an MCP server (a command, a URL or an MCP Registry entry), list its tools and write a C# [McpClient] interface for them.");
         server.AddTo(command);
         command.Options.Add(@namespace);
         command.Options.Add(interfaceName);
@@ -60,7 +60,7 @@ internal static class ScaffoldCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             TextWriter error = parse.InvocationConfiguration.Error;
-            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not { } catalog)
+            if (await server.ReadCatalogAsync(parse, error, cancellationToken).ConfigureAwait(false) is not (_, var catalog))
             {
                 return ExitCodes.Error;
             }

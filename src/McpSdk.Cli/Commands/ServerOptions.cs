@@ -1,10 +1,12 @@
-using System.Threading.Tasks;
-using System.Threading;
-using System.IO;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using McpSdk.Cli.Registry;
+using McpSdk.Cli.Registry.Model;
 using McpSdk.Cli.Servers;
 
 namespace McpSdk.Cli.Commands;
@@ -27,15 +29,30 @@ internal sealed class ServerOptions
         HelpName = "url",
     };
 
+    public Option<string?> Registry { get; } = new("--registry")
+    {
+        Description = "Start or reach the server as its MCP Registry entry says (an npm package through npx, a streamable-http " +
+            "remote, …), e.g. --registry io.github.user/weather@1.2.0; without @version, the latest.",
+        HelpName = "name[@version]",
+    };
+
+    public Option<string> RegistryUrl { get; } = RegistryUrlOption.Create();
+
+    public Option<DirectoryInfo?> WorkingDirectory { get; } = new("--working-directory")
+    {
+        Description = "The directory a --stdio (or registry package) server starts in; npx uses the packages installed there.",
+        HelpName = "directory",
+    };
+
     public Option<string[]> Headers { get; } = new("--header")
     {
-        Description = "An HTTP header for --http, as 'Name: value' (repeatable), e.g. an Authorization header.",
+        Description = "An HTTP header for --http or a registry remote, as 'Name: value' (repeatable), e.g. an Authorization header.",
         HelpName = "header",
     };
 
     public Option<string[]> Environment { get; } = new("--env")
     {
-        Description = "An environment variable for --stdio, as NAME=value (repeatable).",
+        Description = "An environment variable for --stdio or a registry package, as NAME=value (repeatable).",
         HelpName = "variable",
     };
 
@@ -50,6 +67,9 @@ internal sealed class ServerOptions
     {
         command.Options.Add(Stdio);
         command.Options.Add(Http);
+        command.Options.Add(Registry);
+        command.Options.Add(RegistryUrl);
+        command.Options.Add(WorkingDirectory);
         command.Options.Add(Headers);
         command.Options.Add(Environment);
         command.Options.Add(TimeoutSeconds);
@@ -67,10 +87,17 @@ internal sealed class ServerOptions
     {
         bool stdio = result.GetResult(Stdio) is not null;
         bool http = result.GetResult(Http) is not null;
-        if (stdio == http)
+        bool registry = result.GetResult(Registry) is not null;
+        if ((stdio ? 1 : 0) + (http ? 1 : 0) + (registry ? 1 : 0) != 1)
         {
-            result.AddError("Give the server with exactly one of --stdio <command…> or --http <url>.");
+            result.AddError("Give the server with exactly one of --stdio <command…>, --http <url> or --registry <name[@version]>.");
             return;
+        }
+
+        if (registry && RegistryReference.TryParse(result.GetValue(Registry) ?? string.Empty) is null)
+        {
+            result.AddError($"--registry needs a server name such as io.github.user/weather, optionally with @version; got '{result.GetValue(Registry)}'. " +
+                "Find names with 'mcpsdk search <text>'.");
         }
 
         if (http)
@@ -100,19 +127,15 @@ internal sealed class ServerOptions
 
     }
 
-    /// <summary>The server the parsed options name (they were validated).</summary>
-    public ServerTarget Target(ParseResult parse)
+    /// <summary>The server the parsed options name (they were validated); a registry entry is read and planned first.</summary>
+    /// <exception cref="RegistryException">The registry entry could not be read or cannot be started here.</exception>
+    public async Task<ServerTarget> ResolveAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(Stdio) is { Length: > 0 } commandLine)
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (string variable in parse.GetValue(Environment) ?? [])
         {
-            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (string variable in parse.GetValue(Environment) ?? [])
-            {
-                int equals = variable.IndexOf('=', StringComparison.Ordinal);
-                environment[variable[..equals]] = variable[(equals + 1)..];
-            }
-
-            return ServerTarget.Stdio(commandLine, environment);
+            int equals = variable.IndexOf('=', StringComparison.Ordinal);
+            environment[variable[..equals]] = variable[(equals + 1)..];
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -122,32 +145,54 @@ internal sealed class ServerOptions
             headers[header[..colon].Trim()] = header[(colon + 1)..].Trim();
         }
 
-        return ServerTarget.Http(new Uri(parse.GetValue(Http)!), headers);
+        string? workingDirectory = parse.GetValue(WorkingDirectory)?.FullName;
+        if (parse.GetValue(Stdio) is { Length: > 0 } commandLine)
+        {
+            return ServerTarget.Stdio(commandLine, environment, workingDirectory);
+        }
+
+        if (parse.GetValue(Http) is { } url)
+        {
+            return ServerTarget.Http(new Uri(url), headers);
+        }
+
+        RegistryReference reference = RegistryReference.TryParse(parse.GetValue(Registry)!)!;
+        RegistryUrlOption.TryRead(parse.GetValue(RegistryUrl), out Uri registryUrl);
+        await using var registry = new RegistryClient(registryUrl);
+        ServerJson server = await registry.GetAsync(reference, cancellationToken).ConfigureAwait(false);
+        ServerTarget target = RegistryLaunchPlanner.ForThisMachine.Plan(server, new LaunchInputs(environment, headers, workingDirectory));
+
+        // Standard output may carry the scaffolded code: what the entry turned into goes to standard error.
+        await error.WriteLineAsync($"{server.Name}@{server.Version} from {registryUrl}: {target.Description}").ConfigureAwait(false);
+        return target;
     }
 
     public TimeSpan Timeout(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(TimeoutSeconds));
 
     /// <summary>
-    /// Connects to the server the options name and lists its tools within <c>--timeout</c>; on failure writes why to
-    /// <paramref name="error"/> and returns <see langword="null"/> (the command then exits with <see cref="ExitCodes.Error"/>).
+    /// Connects to the server the options name and lists its tools within <c>--timeout</c> (reading its registry entry
+    /// first, for <c>--registry</c>); on failure writes why to <paramref name="error"/> and returns <see langword="null"/>
+    /// (the command then exits with <see cref="ExitCodes.Error"/>).
     /// </summary>
-    public async Task<ServerCatalog?> ReadCatalogAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
+    public async Task<(ServerTarget Target, ServerCatalog Catalog)?> ReadCatalogAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout(parse));
-        ServerTarget target = Target(parse);
+        ServerTarget? target = null;
         try
         {
-            return await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false);
+            target = await ResolveAsync(parse, error, timeout.Token).ConfigureAwait(false);
+            return (target, await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false));
         }
-        catch (ServerUnavailableException failure)
+        catch (Exception failure) when (failure is ServerUnavailableException or RegistryException)
         {
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync($"'{target.Description}' did not list its tools within {Timeout(parse).TotalSeconds:0} s (--timeout).").ConfigureAwait(false);
+            string what = target is null ? $"The registry entry '{parse.GetValue(Registry)}' was not read" : $"'{target.Description}' did not list its tools";
+            await error.WriteLineAsync($"{what} within {Timeout(parse).TotalSeconds:0} s (--timeout).").ConfigureAwait(false);
             return null;
         }
     }

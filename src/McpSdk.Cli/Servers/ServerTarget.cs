@@ -8,8 +8,9 @@ namespace McpSdk.Cli.Servers;
 /// <summary>The server a command talks to: a command line started over stdio, or an HTTP endpoint.</summary>
 internal abstract record ServerTarget
 {
-    public static ServerTarget Stdio(IReadOnlyList<string> commandLine, IReadOnlyDictionary<string, string?>? environment = null) =>
-        new StdioTarget(commandLine[0], [.. commandLine.Skip(1)], environment ?? new Dictionary<string, string?>());
+    public static ServerTarget Stdio(
+        IReadOnlyList<string> commandLine, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
+        new StdioTarget(commandLine[0], [.. commandLine.Skip(1)], environment ?? new Dictionary<string, string?>(), workingDirectory);
 
     public static ServerTarget Http(Uri endpoint, IReadOnlyDictionary<string, string>? headers = null) =>
         new HttpTarget(endpoint, headers ?? new Dictionary<string, string>());
@@ -20,7 +21,9 @@ internal abstract record ServerTarget
     /// <summary>A new, unconnected transport; the server's standard error lines go to <paramref name="standardError"/>.</summary>
     public abstract IClientTransport CreateTransport(Action<string> standardError);
 
-    private sealed record StdioTarget(string Command, string[] Arguments, IReadOnlyDictionary<string, string?> Environment) : ServerTarget
+    /// <summary>A command line started as a child process.</summary>
+    internal sealed record StdioTarget(
+        string Command, string[] Arguments, IReadOnlyDictionary<string, string?> Environment, string? WorkingDirectory) : ServerTarget
     {
         public override string Description => string.Join(' ', Arguments.Prepend(Command));
 
@@ -29,12 +32,14 @@ internal abstract record ServerTarget
             Command = Command,
             Arguments = [.. Arguments],
             Name = "mcpsdk",
+            WorkingDirectory = WorkingDirectory,
             EnvironmentVariables = Environment.Count == 0 ? null : Environment.ToDictionary(p => p.Key, p => p.Value),
             StandardErrorLines = standardError,
         });
     }
 
-    private sealed record HttpTarget(Uri Endpoint, IReadOnlyDictionary<string, string> Headers) : ServerTarget
+    /// <summary>A Streamable HTTP (or SSE) endpoint.</summary>
+    internal sealed record HttpTarget(Uri Endpoint, IReadOnlyDictionary<string, string> Headers) : ServerTarget
     {
         public override string Description => Endpoint.GetLeftPart(UriPartial.Path);
 

@@ -9,7 +9,9 @@ namespace McpSdk.Cli.Tests.Readme;
 /// <summary>Every C# block of the README and of the docs it links compiles as a reader would paste it.</summary>
 public sealed class ReadmeCodeTests
 {
-    public static TheoryData<string> DocumentedFiles => ["README.md", "docs/AUTHORIZATION.md", "docs/SCHEDULING.md", "docs/CONFIGURATION.md"];
+    public static TheoryData<string> DocumentedFiles => [
+        "README.md", "docs/AUTHORIZATION.md", "docs/SCHEDULING.md", "docs/CONFIGURATION.md", "docs/FLEET.md", "docs/AGENTS.md",
+    ];
 
     [Theory]
     [MemberData(nameof(DocumentedFiles))]
