@@ -172,25 +172,40 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         }
 
         FrameBuilder frame = FrameBuilder.Start();
-        Utf8JsonWriter writer = frame.Writer;
-        frame.StartMessage();
-        writer.WriteNumber("id"u8, id);
-        writer.WriteString("method"u8, "tools/call"u8);
-        writer.WritePropertyName("params"u8);
-        writer.WriteStartObject();
-        writer.WriteString("name"u8, toolName);
-        writer.WritePropertyName("arguments"u8);
-        writer.WriteRawValue(arguments.Json, skipInputValidation: true);
-        if (progressToken is long token)
+        try
         {
-            writer.WritePropertyName("_meta"u8);
+            Utf8JsonWriter writer = frame.Writer;
+            frame.StartMessage();
+            writer.WriteNumber("id"u8, id);
+            writer.WriteString("method"u8, "tools/call"u8);
+            writer.WritePropertyName("params"u8);
             writer.WriteStartObject();
-            writer.WriteNumber("progressToken"u8, token);
+            writer.WriteString("name"u8, toolName);
+            writer.WritePropertyName("arguments"u8);
+            writer.WriteRawValue(arguments.Json, skipInputValidation: true);
+            if (progressToken is long token)
+            {
+                writer.WritePropertyName("_meta"u8);
+                writer.WriteStartObject();
+                writer.WriteNumber("progressToken"u8, token);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
+        catch (Exception error)
+        {
+            // A name that cannot be written (a lone surrogate): the call fails here rather than waiting for a reply.
+            frame.Abandon();
+            if (_pending.TryRemove(id, out _))
+            {
+                waiter.SetException(error, resumeAsync: false);
+            }
 
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+            return reply;
+        }
+
         Transmit(waiter, frame.Finish());
         return reply;
     }
