@@ -21,15 +21,8 @@ namespace McpSdk.Fleet;
 /// </remarks>
 internal sealed class FleetSlots : IDisposable
 {
-    // Effects replication (the default from Redis 5, required for TIME before a write on older ones).
-    private const string Prologue = """
-        if redis.replicate_commands then redis.replicate_commands() end
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        """;
-
     // KEYS[1] the set; ARGV[1] the limit, ARGV[2] the lease in ms, ARGV[3] the slot id. 1 when taken.
-    private const string TakeScript = Prologue + """
+    private const string TakeScript = RedisClock.Prologue + """
 
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
         if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
@@ -41,7 +34,7 @@ internal sealed class FleetSlots : IDisposable
         """;
 
     // KEYS[1] the set; ARGV[1] the lease in ms, ARGV[2..] the slot ids still held. Only slots still there are renewed.
-    private const string RenewScript = Prologue + """
+    private const string RenewScript = RedisClock.Prologue + """
 
         local renewed = 0
         for i = 2, #ARGV do
