@@ -73,8 +73,9 @@ internal sealed class FleetRate : IDisposable
     /// Asks Redis for a permit; one round trip. <see cref="TimeSpan.Zero"/> when granted, otherwise how long until the
     /// fleet has one again (by Redis's clock; another replica may take it first).
     /// </summary>
-    public async Task<TimeSpan> TryTakeAsync(IDatabase database)
+    public async Task<TimeSpan> TryTakeAsync(Func<ValueTask<IDatabase>> databaseAsync)
     {
+        IDatabase database = await databaseAsync().ConfigureAwait(false);
         RedisResult answer = await database.ScriptEvaluateAsync(TakeScript, [_key], [_permits, _windowMicroseconds, FleetSlots.NewId()]).ConfigureAwait(false);
         long wait = (long)answer;
 

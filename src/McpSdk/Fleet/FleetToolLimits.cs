@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using McpSdk.Diagnostics;
 using McpSdk.Invocation;
 using McpSdk.Scheduling;
-using StackExchange.Redis;
 
 namespace McpSdk.Fleet;
 
@@ -127,6 +126,7 @@ internal sealed class FleetToolLimits : IDisposable
                 return attempt.Permit();
             }
 
+            bool outage = false;
             Interlocked.Increment(ref _inLine);
             try
             {
@@ -140,6 +140,13 @@ internal sealed class FleetToolLimits : IDisposable
                         {
                             await Task.Delay(wait, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
                         }
+
+                        // Redis failed another call meanwhile: fall back now rather than wait for it in turn.
+                        if (!_fleet.ShouldTryRedis)
+                        {
+                            outage = true;
+                            break;
+                        }
                     }
                     while ((wait = await TryOnceAsync(attempt, rate, mode, cancellationToken).ConfigureAwait(false)) != TimeSpan.Zero);
                 }
@@ -151,6 +158,12 @@ internal sealed class FleetToolLimits : IDisposable
             finally
             {
                 Interlocked.Decrement(ref _inLine);
+            }
+
+            if (outage)
+            {
+                attempt.ReturnSlot();
+                return await FallBackAsync(mode, error: null, cancellationToken).ConfigureAwait(false);
             }
 
             return attempt.Permit();
@@ -191,15 +204,15 @@ internal sealed class FleetToolLimits : IDisposable
             Task<bool> take = slots.TryTakeAsync(id);
             try
             {
-                if (!await take.WaitAsync(cancellationToken).ConfigureAwait(false))
+                if (!await AnswerAsync(take, cancellationToken).ConfigureAwait(false))
                 {
                     _fleet.OnRedisAnswered();
                     return Jittered(_fleet.Options.PollInterval);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch when (!take.IsCompleted)
             {
-                // Redis may still grant it after we stopped waiting: give it back when it does.
+                // Cancelled, or Redis did not answer in time; it may still grant the slot later: give it back then.
                 _ = take.ContinueWith(
                     static (task, state) =>
                     {
@@ -223,8 +236,7 @@ internal sealed class FleetToolLimits : IDisposable
         if (rate is not null)
         {
             // A permit Redis grants after we stopped waiting is simply not used: the fleet only runs fewer.
-            IDatabase database = await _fleet.DatabaseAsync().ConfigureAwait(false);
-            TimeSpan retryAfter = await rate.TryTakeAsync(database).WaitAsync(cancellationToken).ConfigureAwait(false);
+            TimeSpan retryAfter = await AnswerAsync(rate.TryTakeAsync(_fleet.DatabaseAsync), cancellationToken).ConfigureAwait(false);
             _fleet.OnRedisAnswered();
             if (retryAfter != TimeSpan.Zero && mode == RateLimitMode.Reject)
             {
@@ -240,6 +252,13 @@ internal sealed class FleetToolLimits : IDisposable
         _fleet.OnRedisAnswered();
         return TimeSpan.Zero;
     }
+
+    /// <summary>
+    /// Waits for Redis's answer to one request, at most <see cref="McpFleetOptions.OperationTimeout"/>: a Redis that
+    /// accepts connections but never answers is unreachable too (<see cref="TimeoutException"/>, a Redis failure).
+    /// </summary>
+    private Task<T> AnswerAsync<T>(Task<T> request, CancellationToken cancellationToken) =>
+        request.WaitAsync(_fleet.Options.OperationTimeout, _fleet.TimeProvider, cancellationToken);
 
     private async ValueTask<FleetPermit> FallBackAsync(RateLimitMode mode, Exception? error, CancellationToken cancellationToken)
     {
