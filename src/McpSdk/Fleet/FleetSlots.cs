@@ -9,7 +9,8 @@ namespace McpSdk.Fleet;
 
 /// <summary>
 /// One tool's fleet concurrency slots: a Redis sorted set of slot ids scored by the moment their lease ends. Taking a
-/// slot is one script (drop expired leases, count, add), returning it one <c>ZREM</c>; the holder renews its live slots
+/// slot is one script (drop expired leases, count, add), returning it another (<c>ZREM</c>, and <c>PUBLISH</c> to wake
+/// the replicas waiting for one: <see cref="FleetReleases"/>); the holder renews its live slots
 /// every third of the lease in one script for all of them, so only a holder that stopped (a crashed or frozen process)
 /// loses its slots, and those come back within <see cref="McpFleetOptions.SlotLease"/>.
 /// </summary>
@@ -44,6 +45,12 @@ internal sealed class FleetSlots : IDisposable
         return renewed
         """;
 
+    // KEYS[1] the set; ARGV[1] the slot id, ARGV[2] the channel of FleetReleases. Wakes other replicas' waiters.
+    private const string ReturnScript = """
+        if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then redis.call('PUBLISH', ARGV[2], '') end
+        return 0
+        """;
+
     private static readonly string s_process = Guid.NewGuid().ToString("N")[..12];
     private static long s_next;
 
@@ -60,11 +67,15 @@ internal sealed class FleetSlots : IDisposable
         _limit = limit;
         _leaseMilliseconds = (long)lease.TotalMilliseconds;
         _database = database;
+        Releases = new FleetReleases(key + ":released", database);
         _renewal = timeProvider.CreateTimer(static state => ((FleetSlots)state!).Renew(), this, lease / 3, lease / 3);
         LiveResourceCounters.TimerCreated();
     }
 
     public int Limit => Volatile.Read(ref _limit);
+
+    /// <summary>Returns of this tool's slots by any replica, as heard on Redis pub/sub.</summary>
+    public FleetReleases Releases { get; }
 
     /// <summary>Lowers the limit (a stricter declaration); the next take on any replica counts against it.</summary>
     public void Tighten(int limit)
@@ -92,7 +103,10 @@ internal sealed class FleetSlots : IDisposable
         return true;
     }
 
-    /// <summary>Gives the slot back: one <c>ZREM</c>, not awaited; if Redis is gone the lease simply ends.</summary>
+    /// <summary>
+    /// Gives the slot back: one script (<c>ZREM</c>, and a <c>PUBLISH</c> that wakes waiting replicas), not awaited; if
+    /// Redis is gone the lease simply ends.
+    /// </summary>
     public void Return(string id)
     {
         _held.TryRemove(id, out _);
@@ -104,7 +118,7 @@ internal sealed class FleetSlots : IDisposable
 
         try
         {
-            database.Result.SortedSetRemove(_key, id, CommandFlags.FireAndForget);
+            database.Result.ScriptEvaluate(ReturnScript, [_key], [id, Releases.Channel], CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
@@ -114,6 +128,7 @@ internal sealed class FleetSlots : IDisposable
 
     public void Dispose()
     {
+        Releases.Dispose();
         _renewal.Dispose();
         LiveResourceCounters.TimerDisposed();
     }

@@ -17,8 +17,8 @@ namespace McpSdk.Fleet;
 /// <remarks>
 /// A call reaches this only after the local scheduler admitted it, so the local priority order decides who asks Redis
 /// first. A call that finds the fleet full joins a local line of this tool (FIFO, so the scheduler's order holds) in
-/// which only the first asks Redis again: after <see cref="McpFleetOptions.PollInterval"/> for a slot, or, for a rate
-/// permit, when Redis said the next one frees up; a replica puts at most one poller per tool on Redis however many
+/// which only the first asks Redis again: for a slot, when any replica returns one (<see cref="FleetReleases"/>) or
+/// after <see cref="McpFleetOptions.PollInterval"/> at the latest; for a rate permit, when Redis said the next one frees up; a replica puts at most one poller per tool on Redis however many
 /// calls wait. The slot is taken before the rate permit, so a start follows its
 /// permit at once and starts never bunch behind a full set of slots. Every wait is bounded by the call's token.
 /// </remarks>
@@ -136,7 +136,12 @@ internal sealed class FleetToolLimits : IDisposable
                     TimeSpan wait = retryAfter - _fleet.TimeProvider.GetElapsedTime(askedAt);
                     do
                     {
-                        if (wait > TimeSpan.Zero)
+                        if (attempt.SlotRefused)
+                        {
+                            // Asks again as soon as any replica returns a slot, or after the poll interval at the latest.
+                            await attempt.Slots!.Releases.WaitAsync(attempt.ReleasesSeen, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        }
+                        else if (wait > TimeSpan.Zero)
                         {
                             await Task.Delay(wait, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
                         }
@@ -198,15 +203,18 @@ internal sealed class FleetToolLimits : IDisposable
     /// </summary>
     private async ValueTask<TimeSpan> TryOnceAsync(Attempt attempt, FleetRate? rate, RateLimitMode mode, CancellationToken cancellationToken)
     {
+        attempt.SlotRefused = false;
         if (attempt.Slots is { } slots && attempt.SlotId is null)
         {
             string id = FleetSlots.NewId();
+            attempt.ReleasesSeen = slots.Releases.Count;
             Task<bool> take = slots.TryTakeAsync(id);
             try
             {
                 if (!await AnswerAsync(take, cancellationToken).ConfigureAwait(false))
                 {
                     _fleet.OnRedisAnswered();
+                    attempt.SlotRefused = true;
                     return Jittered(_fleet.Options.PollInterval);
                 }
             }
@@ -313,6 +321,12 @@ internal sealed class FleetToolLimits : IDisposable
         public FleetSlots? Slots { get; } = slots;
 
         public string? SlotId { get; set; }
+
+        /// <summary>The last ask found the fleet's slots full: wait for a release (or the poll) before the next.</summary>
+        public bool SlotRefused { get; set; }
+
+        /// <summary>Releases heard before the last ask for a slot.</summary>
+        public long ReleasesSeen { get; set; }
 
         public FleetPermit Permit() => SlotId is null ? FleetPermit.RateOnly : new FleetPermit(Slots, SlotId, share: null);
 

@@ -69,7 +69,11 @@ public sealed class McpFleetOptions
         set => _expectedReplicas = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ExpectedReplicas), value, "Must be at least 1.");
     }
 
-    /// <summary>How often a call that found the fleet full asks Redis again (20 ms by default, with jitter).</summary>
+    /// <summary>
+    /// How often a call that found the fleet's slots full asks Redis again at the latest (20 ms by default, with jitter):
+    /// a slot returned by any replica wakes it sooner (Redis pub/sub), and a call waiting for a rate permit asks when
+    /// Redis said one frees up.
+    /// </summary>
     public TimeSpan PollInterval
     {
         get => _pollInterval;

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using McpSdk.Tests.Scheduling;
@@ -30,7 +29,7 @@ public sealed class FleetRateTests
         await Task.WhenAll(tools.SlowAsync(1), tools.SlowAsync(1));
 
         // 3 scripts: granted, refused with the time to wait, granted. A 20 ms poll would have asked about 50 times.
-        Assert.Equal(3, await ScriptsRunAsync(redisServer));
+        Assert.Equal(3, await RedisCommandStats.CallsAsync(redisServer, "eval", "evalsha"));
         Assert.Equal(3, server.Calls.Count(call => call.Tool == "slow"));
     }
 
@@ -59,10 +58,4 @@ public sealed class FleetRateTests
         options.ToolPolicies["slow"] = new McpToolPolicy { RateLimitPermits = 2, RateLimitPerSeconds = 1, RateLimitMode = mode, RateLimitScope = McpLimitScope.Fleet };
         return options;
     }
-
-    // EVAL and EVALSHA calls Redis served since its statistics were reset.
-    private static async Task<long> ScriptsRunAsync(IServer server) => (await server.InfoAsync("commandstats"))
-        .SelectMany(group => group)
-        .Where(pair => pair.Key is "cmdstat_eval" or "cmdstat_evalsha")
-        .Sum(pair => long.Parse(pair.Value.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture));
 }
