@@ -19,7 +19,7 @@ namespace McpSdk.Fleet;
 /// clock skew between machines nor the time a script spent on its way to Redis loosens it. (RedisRateLimiting's sliding
 /// window, used before, stamped each grant with the replica's clock read before sending: a script delayed on a busy
 /// machine was recorded earlier than it was granted and left the window early.) The log holds one entry per grant of
-/// the last window, so its memory grows with the limit (N entries of some 40 bytes).
+/// the last window, so its memory grows with the limit (up to N small entries).
 /// <para>AOT-safe: a plain <c>EVAL</c> with positional keys and values (no <c>LuaScript</c>, whose named parameters
 /// StackExchange.Redis maps with System.Linq.Expressions).</para>
 /// </remarks>

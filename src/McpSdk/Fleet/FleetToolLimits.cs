@@ -139,7 +139,8 @@ internal sealed class FleetToolLimits : IDisposable
                         if (attempt.SlotRefused)
                         {
                             // Asks again as soon as any replica returns a slot, or after the poll interval at the latest.
-                            await attempt.Slots!.Releases.WaitAsync(attempt.ReleasesSeen, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
+                            TimeSpan poll = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+                            await attempt.Slots!.Releases.WaitAsync(attempt.ReleasesSeen, poll, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
                         }
                         else if (wait > TimeSpan.Zero)
                         {
