@@ -129,6 +129,27 @@ if have node && [[ -f $server ]]; then
 else
     echo "check-aot: skipped the run against the real server-everything over stdio (run ./test.sh first to install it)"
 fi
+# And with a fleet-scoped rate on a Redis of its own (Debian's redis-server, which ./test.sh installs), stopped by PID.
+if have redis-server; then
+    # A port nobody listens on yet (a connection to it is refused).
+    redis_port=$((20000 + RANDOM % 30000))
+    while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((20000 + RANDOM % 30000)); done
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$out/redis.log" 2>&1 &
+    redis_pid=$!
+    trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
+    for _ in $(seq 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+        sleep 0.1
+    done
+    run_sample fleet --fleet "127.0.0.1:$redis_port"
+    grep -q "^fleet: 4 echo calls under a fleet rate on 127.0.0.1:$redis_port, 0 fallbacks$" "$out/run-fleet.out" ||
+        fail "the binary (fleet) did not run its echo calls under the fleet rate on Redis"
+    kill "$redis_pid"
+    wait "$redis_pid" 2>/dev/null || true
+    trap - EXIT
+else
+    echo "check-aot: skipped the run with a fleet-scoped rate (no redis-server; run ./test.sh first to install it)"
+fi
 run_seconds=$((SECONDS - run_started))
 
 # The Agent sample: AI functions (constant schemas, binding with source-generated metadata) under

@@ -12,11 +12,14 @@ using StackExchange.Redis;
 namespace McpSdk.Benchmarks;
 
 /// <summary>
-/// Admission of a fleet-scoped call (slots or rate on a loopback Redis) against a local one, over a session that
-/// answers at once, so the difference is what the fleet adds: its Redis round trips. Each case's process counts the
-/// requests the fleet's multiplexer sent (its own operation counter: one per round trip, awaited or fire-and-forget) and
-/// prints them per call, with what Redis served (<c>INFO commandstats</c>; a script's own commands count there too). Needs <c>redis-server</c> on the PATH
-/// (./test.sh installs it); the benchmark starts its own on a free loopback port and stops it by PID.
+/// Admission of a call over a session that answers at once (<see cref="CompletedSession"/>), so the differences between
+/// the rows are what fleet limits add: a local call on a connection without a fleet (the baseline), the same local call
+/// on a connection with one (the fast path's check that the tool has no fleet limit), a fleet slot and a fleet rate
+/// permit on a loopback Redis, and a bare <c>PING</c> on the same multiplexer (the floor of one round trip). Each case's
+/// process counts the requests the fleet's multiplexer sent (its own operation counter: one per round trip, awaited or
+/// fire-and-forget) and prints them per call, with what Redis served (<c>INFO commandstats</c>; a script's own commands
+/// count there too). Needs <c>redis-server</c> on the PATH (./test.sh installs it); the benchmark starts its own on a
+/// free loopback port and stops it by PID.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project benchmarks/McpSdk.Benchmarks -- --filter *FleetAdmission*</c>.</remarks>
 [MemoryDiagnoser]
@@ -27,7 +30,9 @@ public class FleetAdmissionBenchmarks
     private IConnectionMultiplexer _fleet = null!;
     private long _operationsBefore;
     private McpConnection _connection = null!;
+    private McpConnection _withoutFleet = null!;
     private IFleetBenchTools _tools = null!;
+    private ILocalBenchTools _localWithoutFleet = null!;
     private long _callsBefore;
     private long _calls;
 
@@ -51,8 +56,14 @@ public class FleetAdmissionBenchmarks
             new McpConnectionOptions { Fleet = new McpFleetOptions { Multiplexer = _fleet, KeyPrefix = "bench" } },
             new CompletedSession());
         _tools = _connection.CreateClient<IFleetBenchTools>();
+        _withoutFleet = new McpConnection(
+            McpEndpoint.FromTransport(static () => throw new InvalidOperationException("No transport: the session is a fake."), "no fleet"),
+            new McpConnectionOptions(),
+            new CompletedSession());
+        _localWithoutFleet = _withoutFleet.CreateClient<ILocalBenchTools>();
 
         // Warm: the multiplexer connects and the scripts are loaded before anything is counted.
+        _localWithoutFleet.LocalAsync().GetAwaiter().GetResult();
         _tools.LocalAsync().GetAwaiter().GetResult();
         _tools.FleetSlotAsync().GetAwaiter().GetResult();
         _tools.FleetRateAsync().GetAwaiter().GetResult();
@@ -69,6 +80,7 @@ public class FleetAdmissionBenchmarks
             $"// Redis round trips: {operations} requests for {_calls} calls = {(double)operations / Math.Max(1, _calls):0.000} per call; " +
             $"Redis served {(double)commands / Math.Max(1, _calls):0.0} commands per call, scripts' own included ({CommandStats()})"));
         _connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _withoutFleet.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _probe.Dispose();
         _fleet.Dispose();
         _redis.Kill();
@@ -76,9 +88,17 @@ public class FleetAdmissionBenchmarks
         _redis.Dispose();
     }
 
-    /// <summary>A <c>[MaxConcurrency(4)]</c> call: the local scheduler's slot only.</summary>
+    /// <summary>A <c>[MaxConcurrency(4)]</c> call on a connection without a fleet: the local scheduler's slot only.</summary>
     [Benchmark(Baseline = true)]
-    public Task<string> Local()
+    public Task<string> LocalWithoutFleet()
+    {
+        _calls++;
+        return _localWithoutFleet.LocalAsync();
+    }
+
+    /// <summary>The same local call on a connection that has a fleet: what checking for a fleet limit costs it.</summary>
+    [Benchmark]
+    public Task<string> LocalWithFleet()
     {
         _calls++;
         return _tools.LocalAsync();
@@ -92,7 +112,7 @@ public class FleetAdmissionBenchmarks
         return _tools.FleetSlotAsync();
     }
 
-    /// <summary>A <c>[RateLimit(…, Scope = Fleet)]</c> call (a limit no run reaches): one sliding-window permit from Redis.</summary>
+    /// <summary>A <c>[RateLimit(…, Scope = Fleet)]</c> call (a limit no run reaches): one permit of the sliding log on Redis.</summary>
     [Benchmark]
     public Task<string> FleetRate()
     {
@@ -148,7 +168,7 @@ public class FleetAdmissionBenchmarks
     }
 }
 
-/// <summary>The three admissions <see cref="FleetAdmissionBenchmarks"/> compares.</summary>
+/// <summary>The admissions <see cref="FleetAdmissionBenchmarks"/> compares on the connection with a fleet.</summary>
 [McpClient]
 public interface IFleetBenchTools
 {
@@ -160,4 +180,12 @@ public interface IFleetBenchTools
 
     [McpTool("fleet-rate"), RateLimit(100_000_000, PerSeconds = 1, Scope = McpLimitScope.Fleet)]
     Task<string> FleetRateAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The local tool alone, for the connection without a fleet (a fleet-scoped tool could not be bound there).</summary>
+[McpClient]
+public interface ILocalBenchTools
+{
+    [McpTool("local"), MaxConcurrency(4)]
+    Task<string> LocalAsync(CancellationToken cancellationToken = default);
 }

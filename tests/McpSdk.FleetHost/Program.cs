@@ -14,10 +14,10 @@ using ModelContextProtocol.Client;
 //   hold <n> <ms>                          → "holding" at once; n slot calls of ms each run in the background
 //   probe                                   → "redis-ok" once a slot call was admitted through Redis (not a fallback), or "redis-down"
 //   quit                                    → disposes the connection and exits 0
-// Arguments: <server url> <redis> <key prefix> <FailOpen|FailClosed> <expected replicas> <slot lease ms>
-if (args.Length != 6)
+// Arguments: <server url> <redis> <key prefix> <FailOpen|FailClosed> <expected replicas> <slot lease ms> <poll interval ms>
+if (args.Length != 7)
 {
-    Console.Error.WriteLine("usage: FleetHost <server url> <redis> <key prefix> <FailOpen|FailClosed> <expected replicas> <slot lease ms>");
+    Console.Error.WriteLine("usage: FleetHost <server url> <redis> <key prefix> <FailOpen|FailClosed> <expected replicas> <slot lease ms> <poll interval ms>");
     return 2;
 }
 
@@ -34,6 +34,7 @@ var options = new McpConnectionOptions
         ExpectedReplicas = int.Parse(args[4], CultureInfo.InvariantCulture),
         SlotLease = TimeSpan.FromMilliseconds(int.Parse(args[5], CultureInfo.InvariantCulture)),
         RetryRedisAfter = TimeSpan.FromMilliseconds(200),
+        PollInterval = TimeSpan.FromMilliseconds(int.Parse(args[6], CultureInfo.InvariantCulture)),
     },
 };
 

@@ -207,6 +207,7 @@ internal static class McpConfiguration
         SetTimeSpan(section, "SlotLease", value => fleet.SlotLease = value);
         SetTimeSpan(section, "PollInterval", value => fleet.PollInterval = value);
         SetTimeSpan(section, "RetryRedisAfter", value => fleet.RetryRedisAfter = value);
+        SetTimeSpan(section, "OperationTimeout", value => fleet.OperationTimeout = value);
         if (section["FailureMode"] is { } mode)
         {
             fleet.FailureMode = Enum.TryParse(mode, ignoreCase: true, out McpFleetFailureMode parsed) && Enum.IsDefined(parsed) && !int.TryParse(mode, out _)

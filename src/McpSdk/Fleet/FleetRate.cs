@@ -1,39 +1,59 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using McpSdk.Scheduling;
-using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace McpSdk.Fleet;
 
 /// <summary>
-/// A tool's fleet rate: RedisRateLimiting's <see cref="RedisSlidingWindowRateLimiter{TKey}"/> (one script per permit:
-/// at most <see cref="RateLimitBound.Permits"/> starts in any window, across the fleet; key <c>rl:sw:{prefix:tool}</c>),
-/// and the local share used while Redis is unreachable.
+/// A tool's fleet rate: a sliding log in a Redis sorted set (key <c>{prefix}:{tool}:rate</c>) of the permits granted
+/// in the last window, each scored by the moment Redis granted it (its own clock, microseconds). A permit is one
+/// script: drop the grants that left the window, grant iff fewer than <see cref="RateLimitBound.Permits"/> remain, and
+/// otherwise answer how long until one leaves, so a waiter asks again exactly then instead of polling. Also the local
+/// share used while Redis is unreachable.
 /// </summary>
 /// <remarks>
-/// A sliding window rather than the fixed one: a fixed window starts where the first caller happened to be, so a
-/// server counting its own windows could see twice the limit across a boundary; the sliding window holds for every
-/// window. Its timestamps come from each replica's clock, so clock skew between machines loosens it by the skew.
-/// <para>Not under Native AOT: RedisRateLimiting passes its script parameters as anonymous objects, which
-/// StackExchange.Redis maps with System.Linq.Expressions (trim and AOT warnings IL2026, IL2070, IL3050). The construction
-/// is guarded by <see cref="RuntimeFeature.IsDynamicCodeSupported"/>, a constant the AOT compiler folds, so an AOT
-/// application does not compile that code in, and binding a fleet-scoped rate there fails with
-/// <see cref="PlatformNotSupportedException"/> (see <see cref="EnsureSupported"/>).</para>
+/// At most N grants in any half-open window of Redis's clock, with nothing to tune: no replica clock is read, so neither
+/// clock skew between machines nor the time a script spent on its way to Redis loosens it. (RedisRateLimiting's sliding
+/// window, used before, stamped each grant with the replica's clock read before sending: a script delayed on a busy
+/// machine was recorded earlier than it was granted and left the window early.) The log holds one entry per grant of
+/// the last window, so its memory grows with the limit (up to N small entries).
+/// <para>AOT-safe: a plain <c>EVAL</c> with positional keys and values (no <c>LuaScript</c>, whose named parameters
+/// StackExchange.Redis maps with System.Linq.Expressions).</para>
 /// </remarks>
 internal sealed class FleetRate : IDisposable
 {
-    private readonly string _partition;
-    private readonly FixedWindowRateLimiter _share;
-    private RateLimiter? _limiter;
+    // KEYS[1] the log; ARGV[1] the limit, ARGV[2] the window in µs, ARGV[3] the grant's id. 0 when granted, else the µs
+    // until enough grants leave the window for one more (at least 1: grants at or before now - window are gone).
+    private const string TakeScript = RedisClock.Prologue + """
 
-    public FleetRate(string partition, RateLimitBound bound, int share)
+        local limit = tonumber(ARGV[1])
+        local window = tonumber(ARGV[2])
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_us - window)
+        local count = redis.call('ZCARD', KEYS[1])
+        if count < limit then
+          redis.call('ZADD', KEYS[1], now_us, ARGV[3])
+          redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000))
+          return 0
+        end
+        local edge = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+        return tonumber(edge[2]) + window - now_us
+        """;
+
+    private readonly RedisKey _key;
+    private readonly RedisValue _permits;
+    private readonly RedisValue _windowMicroseconds;
+    private readonly FixedWindowRateLimiter _share;
+
+    public FleetRate(string key, RateLimitBound bound, int share)
     {
-        _partition = partition;
+        _key = key;
         Bound = bound;
         Share = share;
+        _permits = bound.Permits;
+        _windowMicroseconds = (long)Math.Ceiling(bound.Window.TotalMicroseconds);
         _share = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = share,
@@ -49,49 +69,19 @@ internal sealed class FleetRate : IDisposable
     /// <summary>Starts per window in this process while Redis is unreachable (FailOpen).</summary>
     public int Share { get; }
 
-    /// <summary>The Redis limiter; made once the multiplexer exists (RedisRateLimiting asks for it when constructed).</summary>
-    public ValueTask<RateLimiter> LimiterAsync(FleetLimits fleet)
+    /// <summary>
+    /// Asks Redis for a permit; one round trip. <see cref="TimeSpan.Zero"/> when granted, otherwise how long until the
+    /// fleet has one again (by Redis's clock; another replica may take it first).
+    /// </summary>
+    public async Task<TimeSpan> TryTakeAsync(Func<ValueTask<IDatabase>> databaseAsync)
     {
-        if (Volatile.Read(ref _limiter) is { } limiter)
-        {
-            return new ValueTask<RateLimiter>(limiter);
-        }
+        IDatabase database = await databaseAsync().ConfigureAwait(false);
+        RedisResult answer = await database.ScriptEvaluateAsync(TakeScript, [_key], [_permits, _windowMicroseconds, FleetSlots.NewId()]).ConfigureAwait(false);
+        long wait = (long)answer;
 
-        // Checked here, in the caller of CreateAsync, so the AOT compiler folds it and never compiles CreateAsync in.
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-        {
-            throw Unsupported(_partition);
-        }
-
-        return CreateAsync(fleet);
+        // Whole milliseconds and one more: timers truncate to the millisecond, and an ask a hair early costs a round trip.
+        return wait == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds((wait + 999) / 1000 + 1);
     }
-
-    private async ValueTask<RateLimiter> CreateAsync(FleetLimits fleet)
-    {
-        StackExchange.Redis.IConnectionMultiplexer multiplexer = (await fleet.DatabaseAsync().ConfigureAwait(false)).Multiplexer;
-        var created = new RedisSlidingWindowRateLimiter<string>(_partition, new RedisSlidingWindowRateLimiterOptions
-        {
-            ConnectionMultiplexerFactory = () => multiplexer,
-            PermitLimit = Bound.Permits,
-            Window = Bound.Window,
-        });
-        return Interlocked.CompareExchange(ref _limiter, created, null) ?? created;
-    }
-
-    /// <summary>Fails where RedisRateLimiting cannot run: under Native AOT (no dynamic code).</summary>
-    /// <exception cref="PlatformNotSupportedException">Dynamic code is not supported.</exception>
-    public static void EnsureSupported(string what)
-    {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-        {
-            throw Unsupported(what);
-        }
-    }
-
-    private static PlatformNotSupportedException Unsupported(string what) => new(
-        $"The fleet-scoped rate limit of '{what}' needs dynamic code, which Native AOT does not have: RedisRateLimiting's " +
-        "scripts map their parameters with System.Linq.Expressions. Use a connection-scoped [RateLimit] in AOT applications " +
-        "(fleet-scoped [MaxConcurrency] works there).");
 
     /// <summary>A permit of the local share: waits for it, or in Reject mode only takes one that is there.</summary>
     public async ValueTask<bool> TakeShareAsync(RateLimitMode mode, CancellationToken cancellationToken)
@@ -102,9 +92,5 @@ internal sealed class FleetRate : IDisposable
         return lease.IsAcquired;
     }
 
-    public void Dispose()
-    {
-        _share.Dispose();
-        Volatile.Read(ref _limiter)?.Dispose();
-    }
+    public void Dispose() => _share.Dispose();
 }

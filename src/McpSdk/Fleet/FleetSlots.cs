@@ -9,7 +9,8 @@ namespace McpSdk.Fleet;
 
 /// <summary>
 /// One tool's fleet concurrency slots: a Redis sorted set of slot ids scored by the moment their lease ends. Taking a
-/// slot is one script (drop expired leases, count, add), returning it one <c>ZREM</c>; the holder renews its live slots
+/// slot is one script (drop expired leases, count, add), returning it another (<c>ZREM</c>, and <c>PUBLISH</c> to wake
+/// the replicas waiting for one: <see cref="FleetReleases"/>); the holder renews its live slots
 /// every third of the lease in one script for all of them, so only a holder that stopped (a crashed or frozen process)
 /// loses its slots, and those come back within <see cref="McpFleetOptions.SlotLease"/>.
 /// </summary>
@@ -21,15 +22,8 @@ namespace McpSdk.Fleet;
 /// </remarks>
 internal sealed class FleetSlots : IDisposable
 {
-    // Effects replication (the default from Redis 5, required for TIME before a write on older ones).
-    private const string Prologue = """
-        if redis.replicate_commands then redis.replicate_commands() end
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        """;
-
     // KEYS[1] the set; ARGV[1] the limit, ARGV[2] the lease in ms, ARGV[3] the slot id. 1 when taken.
-    private const string TakeScript = Prologue + """
+    private const string TakeScript = RedisClock.Prologue + """
 
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
         if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
@@ -41,7 +35,7 @@ internal sealed class FleetSlots : IDisposable
         """;
 
     // KEYS[1] the set; ARGV[1] the lease in ms, ARGV[2..] the slot ids still held. Only slots still there are renewed.
-    private const string RenewScript = Prologue + """
+    private const string RenewScript = RedisClock.Prologue + """
 
         local renewed = 0
         for i = 2, #ARGV do
@@ -49,6 +43,12 @@ internal sealed class FleetSlots : IDisposable
         end
         if renewed > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         return renewed
+        """;
+
+    // KEYS[1] the set; ARGV[1] the slot id, ARGV[2] the channel of FleetReleases. Wakes other replicas' waiters.
+    private const string ReturnScript = """
+        if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then redis.call('PUBLISH', ARGV[2], '') end
+        return 0
         """;
 
     private static readonly string s_process = Guid.NewGuid().ToString("N")[..12];
@@ -67,11 +67,15 @@ internal sealed class FleetSlots : IDisposable
         _limit = limit;
         _leaseMilliseconds = (long)lease.TotalMilliseconds;
         _database = database;
+        Releases = new FleetReleases(key + ":released", database);
         _renewal = timeProvider.CreateTimer(static state => ((FleetSlots)state!).Renew(), this, lease / 3, lease / 3);
         LiveResourceCounters.TimerCreated();
     }
 
     public int Limit => Volatile.Read(ref _limit);
+
+    /// <summary>Returns of this tool's slots by any replica, as heard on Redis pub/sub.</summary>
+    public FleetReleases Releases { get; }
 
     /// <summary>Lowers the limit (a stricter declaration); the next take on any replica counts against it.</summary>
     public void Tighten(int limit)
@@ -99,7 +103,10 @@ internal sealed class FleetSlots : IDisposable
         return true;
     }
 
-    /// <summary>Gives the slot back: one <c>ZREM</c>, not awaited; if Redis is gone the lease simply ends.</summary>
+    /// <summary>
+    /// Gives the slot back: one script (<c>ZREM</c>, and a <c>PUBLISH</c> that wakes waiting replicas), not awaited; if
+    /// Redis is gone the lease simply ends.
+    /// </summary>
     public void Return(string id)
     {
         _held.TryRemove(id, out _);
@@ -111,7 +118,7 @@ internal sealed class FleetSlots : IDisposable
 
         try
         {
-            database.Result.SortedSetRemove(_key, id, CommandFlags.FireAndForget);
+            database.Result.ScriptEvaluate(ReturnScript, [_key], [id, Releases.Channel], CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
@@ -121,6 +128,7 @@ internal sealed class FleetSlots : IDisposable
 
     public void Dispose()
     {
+        Releases.Dispose();
         _renewal.Dispose();
         LiveResourceCounters.TimerDisposed();
     }

@@ -6,20 +6,20 @@ using System.Threading.Tasks;
 using McpSdk.Diagnostics;
 using McpSdk.Invocation;
 using McpSdk.Scheduling;
-using RedisRateLimiting;
 
 namespace McpSdk.Fleet;
 
 /// <summary>
 /// One tool's fleet-scoped limits in one connection: its slots (<see cref="FleetSlots"/>) and its rate
-/// (RedisRateLimiting's sliding window: at most N starts in any window, fleet-wide), and the local shares used while
+/// (<see cref="FleetRate"/>: at most N starts in any window of Redis's clock, fleet-wide), and the local shares used while
 /// Redis is unreachable in FailOpen mode.
 /// </summary>
 /// <remarks>
 /// A call reaches this only after the local scheduler admitted it, so the local priority order decides who asks Redis
 /// first. A call that finds the fleet full joins a local line of this tool (FIFO, so the scheduler's order holds) in
-/// which only the first asks Redis again, every <see cref="McpFleetOptions.PollInterval"/>: a replica puts at most one
-/// poller per tool on Redis however many calls wait. The slot is taken before the rate permit, so a start follows its
+/// which only the first asks Redis again: for a slot, when any replica returns one (<see cref="FleetReleases"/>) or
+/// after <see cref="McpFleetOptions.PollInterval"/> at the latest; for a rate permit, when Redis said the next one frees up; a replica puts at most one poller per tool on Redis however many
+/// calls wait. The slot is taken before the rate permit, so a start follows its
 /// permit at once and starts never bunch behind a full set of slots. Every wait is bounded by the call's token.
 /// </remarks>
 internal sealed class FleetToolLimits : IDisposable
@@ -80,7 +80,6 @@ internal sealed class FleetToolLimits : IDisposable
 
             if (policy.RateLimitScope == McpLimitScope.Fleet && policy.RateLimitPermits is { } permits)
             {
-                FleetRate.EnsureSupported(_key); // when the client is created, not at its first call
                 var bound = new RateLimitBound(permits, policy.RateLimitWindow);
                 if (_rate is null || bound.IsStricterThan(_rate.Bound))
                 {
@@ -89,7 +88,7 @@ internal sealed class FleetToolLimits : IDisposable
                         _retired.Add(_rate); // a call may be using it: disposed with the connection
                     }
 
-                    Volatile.Write(ref _rate, new FleetRate(_key, bound, _fleet.Options.LocalShare(permits)));
+                    Volatile.Write(ref _rate, new FleetRate(_key + ":rate", bound, _fleet.Options.LocalShare(permits)));
                 }
             }
         }
@@ -118,22 +117,44 @@ internal sealed class FleetToolLimits : IDisposable
         var attempt = new Attempt(slots);
         try
         {
-            // Straight to Redis while nobody of this tool waits; behind those who wait otherwise.
-            if (Volatile.Read(ref _inLine) == 0 && await TryOnceAsync(attempt, rate, mode, cancellationToken).ConfigureAwait(false))
+            // Straight to Redis while nobody of this tool waits; behind those who wait otherwise. A refusal says how long
+            // to wait before asking again, counted from when it was given (the line may take part of it).
+            TimeSpan retryAfter = TimeSpan.Zero;
+            long askedAt = _fleet.TimeProvider.GetTimestamp();
+            if (Volatile.Read(ref _inLine) == 0 && (retryAfter = await TryOnceAsync(attempt, rate, mode, cancellationToken).ConfigureAwait(false)) == TimeSpan.Zero)
             {
                 return attempt.Permit();
             }
 
+            bool outage = false;
             Interlocked.Increment(ref _inLine);
             try
             {
                 await _line.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    while (!await TryOnceAsync(attempt, rate, mode, cancellationToken).ConfigureAwait(false))
+                    TimeSpan wait = retryAfter - _fleet.TimeProvider.GetElapsedTime(askedAt);
+                    do
                     {
-                        await Task.Delay(Jittered(_fleet.Options.PollInterval), _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        if (attempt.SlotRefused)
+                        {
+                            // Asks again as soon as any replica returns a slot, or after the poll interval at the latest.
+                            TimeSpan poll = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+                            await attempt.Slots!.Releases.WaitAsync(attempt.ReleasesSeen, poll, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        }
+                        else if (wait > TimeSpan.Zero)
+                        {
+                            await Task.Delay(wait, _fleet.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        // Redis failed another call meanwhile: fall back now rather than wait for it in turn.
+                        if (!_fleet.ShouldTryRedis)
+                        {
+                            outage = true;
+                            break;
+                        }
                     }
+                    while ((wait = await TryOnceAsync(attempt, rate, mode, cancellationToken).ConfigureAwait(false)) != TimeSpan.Zero);
                 }
                 finally
                 {
@@ -143,6 +164,12 @@ internal sealed class FleetToolLimits : IDisposable
             finally
             {
                 Interlocked.Decrement(ref _inLine);
+            }
+
+            if (outage)
+            {
+                attempt.ReturnSlot();
+                return await FallBackAsync(mode, error: null, cancellationToken).ConfigureAwait(false);
             }
 
             return attempt.Permit();
@@ -171,24 +198,30 @@ internal sealed class FleetToolLimits : IDisposable
         }
     }
 
-    /// <summary>One ask: the slot (if the tool has fleet slots and none is held yet), then the rate permit. True when both are held.</summary>
-    private async ValueTask<bool> TryOnceAsync(Attempt attempt, FleetRate? rate, RateLimitMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ask: the slot (if the tool has fleet slots and none is held yet), then the rate permit. <see cref="TimeSpan.Zero"/>
+    /// when both are held, otherwise how long to wait before asking again.
+    /// </summary>
+    private async ValueTask<TimeSpan> TryOnceAsync(Attempt attempt, FleetRate? rate, RateLimitMode mode, CancellationToken cancellationToken)
     {
+        attempt.SlotRefused = false;
         if (attempt.Slots is { } slots && attempt.SlotId is null)
         {
             string id = FleetSlots.NewId();
+            attempt.ReleasesSeen = slots.Releases.Count;
             Task<bool> take = slots.TryTakeAsync(id);
             try
             {
-                if (!await take.WaitAsync(cancellationToken).ConfigureAwait(false))
+                if (!await AnswerAsync(take, cancellationToken).ConfigureAwait(false))
                 {
                     _fleet.OnRedisAnswered();
-                    return false;
+                    attempt.SlotRefused = true;
+                    return Jittered(_fleet.Options.PollInterval);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch when (!take.IsCompleted)
             {
-                // Redis may still grant it after we stopped waiting: give it back when it does.
+                // Cancelled, or Redis did not answer in time; it may still grant the slot later: give it back then.
                 _ = take.ContinueWith(
                     static (task, state) =>
                     {
@@ -211,26 +244,30 @@ internal sealed class FleetToolLimits : IDisposable
 
         if (rate is not null)
         {
-            RateLimiter limiter = await rate.LimiterAsync(_fleet).ConfigureAwait(false);
-            using RateLimitLease lease = await limiter.AcquireAsync(1, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (!lease.IsAcquired)
+            // A permit Redis grants after we stopped waiting is simply not used: the fleet only runs fewer.
+            TimeSpan retryAfter = await AnswerAsync(rate.TryTakeAsync(_fleet.DatabaseAsync), cancellationToken).ConfigureAwait(false);
+            _fleet.OnRedisAnswered();
+            if (retryAfter != TimeSpan.Zero && mode == RateLimitMode.Reject)
             {
-                _fleet.OnRedisAnswered();
-                if (mode == RateLimitMode.Reject)
-                {
-                    throw new McpRateLimitedException(
-                        _tool, _fleet.Name, rate.Bound.Permits, rate.Bound.Window,
-                        $"Tool '{_tool}' is limited to {rate.Bound.Permits} calls per {rate.Bound.Window.TotalSeconds:0.###} s across fleet '{_fleet.Name}' and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
-                        innerException: null);
-                }
-
-                return false;
+                throw new McpRateLimitedException(
+                    _tool, _fleet.Name, rate.Bound.Permits, rate.Bound.Window,
+                    $"Tool '{_tool}' is limited to {rate.Bound.Permits} calls per {rate.Bound.Window.TotalSeconds:0.###} s across fleet '{_fleet.Name}' and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
+                    innerException: null);
             }
+
+            return retryAfter;
         }
 
         _fleet.OnRedisAnswered();
-        return true;
+        return TimeSpan.Zero;
     }
+
+    /// <summary>
+    /// Waits for Redis's answer to one request, at most <see cref="McpFleetOptions.OperationTimeout"/>: a Redis that
+    /// accepts connections but never answers is unreachable too (<see cref="TimeoutException"/>, a Redis failure).
+    /// </summary>
+    private Task<T> AnswerAsync<T>(Task<T> request, CancellationToken cancellationToken) =>
+        request.WaitAsync(_fleet.Options.OperationTimeout, _fleet.TimeProvider, cancellationToken);
 
     private async ValueTask<FleetPermit> FallBackAsync(RateLimitMode mode, Exception? error, CancellationToken cancellationToken)
     {
@@ -285,6 +322,12 @@ internal sealed class FleetToolLimits : IDisposable
         public FleetSlots? Slots { get; } = slots;
 
         public string? SlotId { get; set; }
+
+        /// <summary>The last ask found the fleet's slots full: wait for a release (or the poll) before the next.</summary>
+        public bool SlotRefused { get; set; }
+
+        /// <summary>Releases heard before the last ask for a slot.</summary>
+        public long ReleasesSeen { get; set; }
 
         public FleetPermit Permit() => SlotId is null ? FleetPermit.RateOnly : new FleetPermit(Slots, SlotId, share: null);
 

@@ -23,6 +23,7 @@ public sealed class McpFleetOptions
     private int _expectedReplicas = 1;
     private TimeSpan _pollInterval = TimeSpan.FromMilliseconds(20);
     private TimeSpan _retryRedisAfter = TimeSpan.FromSeconds(1);
+    private TimeSpan _operationTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// A StackExchange.Redis configuration string, e.g. <c>"localhost:6379"</c> or <c>"redis:6380,ssl=true,password=…"</c>.
@@ -68,7 +69,11 @@ public sealed class McpFleetOptions
         set => _expectedReplicas = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ExpectedReplicas), value, "Must be at least 1.");
     }
 
-    /// <summary>How often a call that found the fleet full asks Redis again (20 ms by default, with jitter).</summary>
+    /// <summary>
+    /// How often a call that found the fleet's slots full asks Redis again at the latest (20 ms by default, with jitter):
+    /// a slot returned by any replica wakes it sooner (Redis pub/sub), and a call waiting for a rate permit asks when
+    /// Redis said one frees up.
+    /// </summary>
     public TimeSpan PollInterval
     {
         get => _pollInterval;
@@ -80,6 +85,20 @@ public sealed class McpFleetOptions
     {
         get => _retryRedisAfter;
         set => _retryRedisAfter = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(RetryRedisAfter), value, "Must not be negative.");
+    }
+
+    /// <summary>
+    /// How long a call waits for one answer from Redis (1 s by default): past it Redis counts as unreachable and the call
+    /// falls back as <see cref="FailureMode"/> says, even when Redis accepts the connection but never answers (a hung or
+    /// paused server). A call asks at most twice before it is admitted or falls back (a slot, then a rate permit), so a
+    /// silent Redis delays it at most twice this; calls in the next <see cref="RetryRedisAfter"/> do not ask at all.
+    /// </summary>
+    public TimeSpan OperationTimeout
+    {
+        get => _operationTimeout;
+        set => _operationTimeout = value > TimeSpan.Zero && value <= TimeSpan.FromMinutes(1)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(OperationTimeout), value, "Must be positive and at most a minute.");
     }
 
     /// <summary>The local share of <paramref name="limit"/> while Redis is unreachable: limit / replicas, at least 1.</summary>

@@ -29,6 +29,7 @@ public sealed class FleetConfigurationTests
             ["Mcp:Servers:ISlowTools:Fleet:SlotLease"] = "00:00:10",
             ["Mcp:Servers:ISlowTools:Fleet:FailureMode"] = "FailClosed",
             ["Mcp:Servers:ISlowTools:Fleet:ExpectedReplicas"] = "4",
+            ["Mcp:Servers:ISlowTools:Fleet:OperationTimeout"] = "00:00:00.250",
             ["Mcp:Servers:ISlowTools:Tools:slow:MaxConcurrencyScope"] = "Fleet",
             ["Mcp:Servers:ISlowTools:Tools:slow:RateLimitPermits"] = "50",
             ["Mcp:Servers:ISlowTools:Tools:slow:RateLimitScope"] = "fleet",
@@ -42,6 +43,7 @@ public sealed class FleetConfigurationTests
         McpFleetOptions fleet = Assert.IsType<McpFleetOptions>(options.Fleet);
         Assert.Equal(("127.0.0.1:6390", "billing", TimeSpan.FromSeconds(10), McpFleetFailureMode.FailClosed, 4),
             (fleet.Redis, fleet.KeyPrefix, fleet.SlotLease, fleet.FailureMode, fleet.ExpectedReplicas));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), fleet.OperationTimeout);
         Assert.Equal(McpLimitScope.Fleet, options.ToolPolicies["slow"].MaxConcurrencyScope);
         Assert.Equal(McpLimitScope.Fleet, options.ToolPolicies["slow"].RateLimitScope);
     }

@@ -35,13 +35,14 @@ internal sealed class FleetReplica : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<FleetReplica> StartAsync(Uri server, RedisServer redis, string prefix, McpFleetFailureMode mode, int replicas = 3, int leaseMilliseconds = 2_000)
+    public static async Task<FleetReplica> StartAsync(Uri server, RedisServer redis, string prefix, McpFleetFailureMode mode, int replicas = 3, int leaseMilliseconds = 2_000, int pollMilliseconds = 20)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[]
         {
             BuiltProgram.PathOf("tests/McpSdk.FleetHost", "McpSdk.FleetHost.dll"), server.ToString(), redis.ConnectionString, prefix, mode.ToString(),
             replicas.ToString(CultureInfo.InvariantCulture), leaseMilliseconds.ToString(CultureInfo.InvariantCulture),
+            pollMilliseconds.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
