@@ -132,7 +132,7 @@ internal static class Load
             // One server (server-everything streamableHttp, or the C# server) on a free loopback port, shared by every
             // contender (they take turns), stopped by PID at the end; both sessions of "2 sessions" are on it. Shared,
             // because server processes differ: in a 12-round run with a server per contender, the four servers spent
-            // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel (§7f).
+            // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel.
             // --server-per-contender brings back one server each.
             LoadHttpServer? shared = null;
             async Task<LoadContender> OnServer(Func<Uri, Task<LoadContender>> start)

@@ -273,8 +273,7 @@ internal sealed partial class SdkSession : IMcpSession
         try
         {
             // The SDK's own CallToolAsync is this same request and result, with the params serialised from a typed
-            // object; building them from the arguments' JSON directly saves a parse and a serialisation per call
-            // (docs/PERFORMANCE.md §7d).
+            // object; building them from the arguments' JSON directly saves a parse and a serialisation per call.
             var request = new JsonRpcRequest
             {
                 Method = RequestMethods.ToolsCall,
