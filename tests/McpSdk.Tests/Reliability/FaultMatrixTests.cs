@@ -83,10 +83,11 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     }
 
     /// <summary>One cell on <paramref name="endpoint"/>: the calls, every assertion, the recovery probe; returns the CELL summary.</summary>
-    internal static async Task<string> RunCellAsync(McpEndpoint endpoint, string fault, string policy)
+    internal static async Task<string> RunCellAsync(McpEndpoint endpoint, string fault, string policy, McpSessionEngine engine = McpSessionEngine.Auto)
     {
         McpConnection connection = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions
         {
+            Engine = engine,
             MinSessions = 1,
             MaxSessions = 2,
             MaxCallsPerSession = 16, // 20 concurrent calls need the second session
