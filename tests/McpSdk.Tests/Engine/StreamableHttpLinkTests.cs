@@ -99,6 +99,27 @@ public sealed class StreamableHttpLinkTests
     }
 
     [Theory]
+    [InlineData(McpSessionEngine.Lean)]
+    [InlineData(McpSessionEngine.Sdk)]
+    public async Task After_a_server_restart_the_first_call_refused_with_404_is_sent_once_more_on_a_new_session_and_succeeds(McpSessionEngine engine)
+    {
+        var server = new ScriptedHttpServer();
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            server.Endpoint(), new McpConnectionOptions { Engine = engine, MinSessions = 1, MaxSessions = 1 });
+        IScriptedHttpTools tools = connection.CreateClient<IScriptedHttpTools>();
+        Assert.Equal("echo: before", await tools.EchoAsync("before"));
+
+        server.Restart();
+
+        Assert.Equal("echo: after", await tools.EchoAsync("after")); // no [Retry] on this method
+        McpToolStats total = connection.GetStats().Total;
+        Assert.Equal(2, total.Succeeded);
+        Assert.Equal(0, total.Failed);
+        string[] calls = server.Requests.Where(request => request.JsonRpcMethod == "tools/call").Select(request => request.Session ?? "(none)").ToArray();
+        Assert.Equal(["session-1", "session-1", "session-2"], calls); // the refused one never ran; it ran once, on the new session
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_message_over_MaxMessageSize_fails_the_call_typed_and_the_pool_heals(bool eventStream)
