@@ -159,7 +159,9 @@ internal sealed partial class HttpLink : IMessageLink
         {
             using (request)
             {
-                using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _closing.Token)
+                // No token: HttpClient links one per request when the token can be cancelled (a linked source and two
+                // registrations per message); disposal cancels the POSTs with CancelPendingRequests instead.
+                using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None)
                     .ConfigureAwait(false);
                 await ReceiveAsync(response, requestId).ConfigureAwait(false);
             }
@@ -588,6 +590,7 @@ internal sealed partial class HttpLink : IMessageLink
         }
 
         await _closing.CancelAsync().ConfigureAwait(false);
+        _client.CancelPendingRequests();
         if (_sessionId is not null && !_sessionGone)
         {
             try
