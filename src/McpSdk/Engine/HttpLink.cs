@@ -1,11 +1,9 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Sessions;
@@ -216,7 +214,7 @@ internal sealed partial class HttpLink : IMessageLink
         }
         else if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            await ReadJsonAsync(response.Content).ConfigureAwait(false);
+            await JsonBody.ReadAsync(response.Content, _reader, _maxMessageSize, _logger, _name, _closing.Token).ConfigureAwait(false);
             if (requestId != 0 && _reader.IsPending(requestId))
             {
                 FailRequest(requestId, new IOException($"{_name} answered the POST of request {requestId} with a JSON body that does not hold its reply."));
@@ -380,7 +378,9 @@ internal sealed partial class HttpLink : IMessageLink
             return;
         }
 
-        JsonRpcErrorBody? error = await ReadErrorAsync(response).ConfigureAwait(false);
+        JsonRpcErrorBody? error = ContentType(response).StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            ? await JsonRpcErrorBody.ReadAsync(response.Content, _closing.Token).ConfigureAwait(false)
+            : null;
         if (error is { } refusal)
         {
             var protocol = new McpProtocolException($"Request failed (remote): {refusal.Message}", (McpErrorCode)refusal.Code);
@@ -394,143 +394,8 @@ internal sealed partial class HttpLink : IMessageLink
         FailRequest(requestId, new HttpRequestException(answered, inner: null, status));
     }
 
-    private readonly record struct JsonRpcErrorBody(int Code, string Message);
-
-    /// <summary>The JSON-RPC error an error status carries (servers answer a refused request with one), read from at most 4 KB.</summary>
-    private async Task<JsonRpcErrorBody?> ReadErrorAsync(HttpResponseMessage response)
-    {
-        if (!ContentType(response).StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
-        {
-            Stream body = await response.Content.ReadAsStreamAsync(_closing.Token).ConfigureAwait(false);
-            int filled = 0, read;
-            while (filled < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(filled), _closing.Token).ConfigureAwait(false)) > 0)
-            {
-                filled += read;
-            }
-
-            return ParseError(buffer.AsSpan(0, filled));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static JsonRpcErrorBody? ParseError(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json.ToArray());
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("code", out JsonElement code) && code.TryGetInt32(out int number))
-            {
-                return new JsonRpcErrorBody(
-                    number, error.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String ? message.GetString()! : "(no message)");
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON after all.
-        }
-
-        return null;
-    }
-
-    /// <summary>A JSON body: one message, or a batch (an array of them), delivered in order; never read beyond the size limit.</summary>
-    private async Task ReadJsonAsync(HttpContent content)
-    {
-        long? length = content.Headers.ContentLength;
-        if (length > _maxMessageSize)
-        {
-            throw new McpMessageTooLargeException(_maxMessageSize);
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(length is > 0 and var known ? (int)known : 4096);
-        try
-        {
-            Stream body = await content.ReadAsStreamAsync(_closing.Token).ConfigureAwait(false);
-            int filled = 0;
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    if (filled > _maxMessageSize)
-                    {
-                        throw new McpMessageTooLargeException(_maxMessageSize);
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, _maxMessageSize + 1L));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = await body.ReadAsync(buffer.AsMemory(filled), _closing.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
-            if (filled > _maxMessageSize)
-            {
-                throw new McpMessageTooLargeException(_maxMessageSize);
-            }
-
-            DeliverJson(buffer.AsSpan(0, filled));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void DeliverJson(ReadOnlySpan<byte> json)
-    {
-        json = json.Trim(" \t\r\n"u8);
-        if (json.IsEmpty)
-        {
-            return;
-        }
-
-        if (json[0] != (byte)'[')
-        {
-            _reader.OnMessage(json);
-            return;
-        }
-
-        // A batch: each element is one message.
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            reader.Read();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                int start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                _reader.OnMessage(json[start..(int)reader.BytesConsumed]);
-            }
-        }
-        catch (JsonException error)
-        {
-            Log.MalformedBatch(_logger, _name, json.Length, error.Message);
-        }
-    }
-
-    private static string ContentType(HttpResponseMessage response) =>
+    /// <summary>The response's Content-Type as sent (unparsed, so nothing is allocated for it), or empty.</summary>
+    internal static string ContentType(HttpResponseMessage response) =>
         response.Content.Headers.NonValidated.TryGetValues("Content-Type", out HeaderStringValues type) ? type.ToString() : string.Empty;
 
     /// <summary>How a POST or its reading failed: the request alone fails, unless the link closed or a message was too large.</summary>
@@ -618,9 +483,6 @@ internal sealed partial class HttpLink : IMessageLink
 
         [LoggerMessage(87, LogLevel.Warning, "The GET stream of {Endpoint} dropped {Failures} times in a row without a message; no longer listening on it (the POSTs carry the replies).")]
         public static partial void GetStreamGaveUp(ILogger logger, string endpoint, int failures);
-
-        [LoggerMessage(88, LogLevel.Warning, "{Endpoint} sent a JSON batch of {Length} bytes that is not valid JSON ({Error}); the rest of it was skipped.")]
-        public static partial void MalformedBatch(ILogger logger, string endpoint, int length, string error);
 
         [LoggerMessage(89, LogLevel.Debug, "A notification or reply to {Endpoint} was not delivered: {Error}")]
         public static partial void MessageNotDelivered(ILogger logger, string endpoint, string error);
