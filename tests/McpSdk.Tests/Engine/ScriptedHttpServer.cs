@@ -34,6 +34,9 @@ internal sealed class ScriptedHttpServer : HttpMessageHandler, IHttpClientFactor
     /// <summary>Answers a GET: (its Last-Event-ID or null) → response.</summary>
     public Func<string?, HttpResponseMessage> OnGet { get; set; } = _ => new HttpResponseMessage(HttpStatusCode.MethodNotAllowed);
 
+    /// <summary>When set, every POST is answered with this status (a server that does not speak Streamable HTTP).</summary>
+    public HttpStatusCode? RefusePosts { get; set; }
+
     /// <summary>Every request, in order of arrival.</summary>
     public ConcurrentQueue<Recorded> Requests { get; } = new();
 
@@ -60,6 +63,11 @@ internal sealed class ScriptedHttpServer : HttpMessageHandler, IHttpClientFactor
         if (session is not null && !_sessions.ContainsKey(session))
         {
             return Json("""{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}""", HttpStatusCode.NotFound);
+        }
+
+        if (request.Method == HttpMethod.Post && RefusePosts is { } refusal)
+        {
+            return new HttpResponseMessage(refusal);
         }
 
         if (request.Method == HttpMethod.Delete)

@@ -6,7 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Xunit;
 
@@ -171,6 +173,33 @@ public sealed class StreamableHttpLinkTests
         await using McpConnection connection = await McpConnection.OpenAsync(server.Endpoint(), Lean());
 
         Assert.Equal("batched", await connection.CreateClient<IScriptedHttpTools>().SmallAsync());
+    }
+
+    [Fact]
+    public async Task Under_auto_detection_an_initialize_POST_refused_with_405_falls_back_to_the_SDK_engine_which_tries_legacy_SSE()
+    {
+        var sink = new Diagnostics.CapturingLoggerProvider();
+        using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder.AddProvider(sink));
+        var server = new ScriptedHttpServer { RefusePosts = System.Net.HttpStatusCode.MethodNotAllowed };
+
+        await Assert.ThrowsAsync<McpConnectionFailedException>(() => McpConnection.OpenAsync(
+            server.Endpoint(HttpTransportMode.AutoDetect), new McpConnectionOptions { LoggerFactory = loggerFactory }));
+
+        // The lean engine's initialize POST, refused; then the SDK's transport: its own POST, and a GET for legacy SSE.
+        Assert.Contains(sink.Entries, entry => entry.Event.Id == 85 && entry.Message.Contains("405", StringComparison.Ordinal));
+        Assert.True(server.Requests.Count(request => request.JsonRpcMethod == "initialize") >= 2);
+        Assert.Contains(server.Requests, request => request.Method == HttpMethod.Get);
+    }
+
+    [Fact]
+    public async Task Streamable_HTTP_pinned_does_not_fall_back_and_names_the_status()
+    {
+        var server = new ScriptedHttpServer { RefusePosts = System.Net.HttpStatusCode.MethodNotAllowed };
+
+        McpConnectionFailedException failure = await Assert.ThrowsAsync<McpConnectionFailedException>(() => McpConnection.OpenAsync(server.Endpoint()));
+
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, failure.HttpStatusCode);
+        Assert.Single(server.Requests);
     }
 
     /// <summary>A fake clock that says when a timer of the watched length is created (the link started waiting).</summary>
