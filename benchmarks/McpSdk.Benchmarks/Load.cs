@@ -156,9 +156,9 @@ internal static class Load
                 uri, new McpHttpOptions { TransportMode = HttpTransportMode.StreamableHttp, HttpClientFactory = s_httpClients.Value });
             factories =
             [
-                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1).ConfigureAwait(false)),
-                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2).ConfigureAwait(false)),
-                () => OnServer(async uri => await SdkSessionContender.StartAsync(Endpoint(uri)).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1, McpSessionEngine.Lean).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2, McpSessionEngine.Lean).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1, McpSessionEngine.Sdk).ConfigureAwait(false)),
                 () => OnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),

@@ -15,6 +15,12 @@ internal interface ILinkReader
     void OnRequestFailed(long requestId, Exception error);
 
     /// <summary>
+    /// Whether request <paramref name="requestId"/> still waits for its reply: an HTTP link asks when a response stream
+    /// ended, to resume it or fail the request.
+    /// </summary>
+    bool IsPending(long requestId);
+
+    /// <summary>
     /// The link ended: the server closed its side, the process exited, a read failed, or it sent more than the size
     /// limit. <paramref name="reason"/> says which, for messages ("the server process exited with code 1").
     /// Called once.

@@ -480,6 +480,8 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         }
     }
 
+    public bool IsPending(long requestId) => _pending.ContainsKey(requestId);
+
     /// <summary>The link ended: every request still waiting fails as a lost session, and <see cref="Completion"/> completes.</summary>
     public void OnEnded(string reason, Exception? error)
     {

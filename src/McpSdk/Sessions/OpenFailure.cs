@@ -41,24 +41,7 @@ internal static class OpenFailure
                 endpoint.Name, end.Describe() + " before the MCP handshake completed", failure, end.ExitCode, end.StandardErrorTail, end.HttpStatusCode);
         }
 
-        HttpRequestException? http = Find<HttpRequestException>(failure);
-        if (http is { StatusCode: HttpStatusCode status })
-        {
-            string check = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                ? "check the connection's OAuth settings or AdditionalHeaders"
-                : "check the endpoint's URI and that the server serves MCP there";
-            return new McpConnectionFailedException(endpoint.Name, $"the server answered HTTP {(int)status} ({status}); {check}", failure, httpStatusCode: status);
-        }
-
-        if (http is not null)
-        {
-            return new McpConnectionFailedException(
-                endpoint.Name,
-                $"the server could not be reached ({http.HttpRequestError}: {http.Message}); check that it is running and listening at that address",
-                failure);
-        }
-
-        return new McpConnectionFailedException(
+        return Http(endpoint, failure) ?? new McpConnectionFailedException(
             endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, standardErrorTail: stderr);
     }
 
@@ -76,8 +59,28 @@ internal static class OpenFailure
         McpEndpoint endpoint, Exception failure, string? end, int? exitCode, IReadOnlyList<string> standardError) => end is not null && exitCode is not null
         ? new McpConnectionFailedException(
             endpoint.Name, new SessionEnd(exitCode, standardError, null).Describe() + " before the MCP handshake completed", failure, exitCode, standardError)
-        : new McpConnectionFailedException(
+        : Http(endpoint, failure) ?? new McpConnectionFailedException(
             endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, exitCode, standardError);
+
+    /// <summary>An HTTP status or an unreachable server, when that is what <paramref name="failure"/> holds.</summary>
+    private static McpConnectionFailedException? Http(McpEndpoint endpoint, Exception failure)
+    {
+        HttpRequestException? http = Find<HttpRequestException>(failure);
+        if (http is { StatusCode: HttpStatusCode status })
+        {
+            string check = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? "check the connection's OAuth settings or AdditionalHeaders"
+                : "check the endpoint's URI and that the server serves MCP there";
+            return new McpConnectionFailedException(endpoint.Name, $"the server answered HTTP {(int)status} ({status}); {check}", failure, httpStatusCode: status);
+        }
+
+        return http is null
+            ? null
+            : new McpConnectionFailedException(
+                endpoint.Name,
+                $"the server could not be reached ({http.HttpRequestError}: {http.Message}); check that it is running and listening at that address",
+                failure);
+    }
 
     private static T? Find<T>(Exception failure)
         where T : Exception

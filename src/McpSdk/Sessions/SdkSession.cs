@@ -293,6 +293,12 @@ internal sealed partial class SdkSession : IMcpSession
                 $"the server refused tools/call of '{toolName}' without handling it ({error.Message}); it may no longer know session {SessionId}",
                 error);
         }
+        catch (HttpRequestException error) when (error.StatusCode == HttpStatusCode.NotFound && SessionId is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The server no longer knows the session (it restarted, or expired it): the request never ran.
+            throw new SessionUnusableException(
+                $"the server answered tools/call of '{toolName}' with 404: it no longer knows session {SessionId}", error);
+        }
         finally
         {
             if (progress is not null)
