@@ -42,6 +42,9 @@ internal sealed class FleetRate : IDisposable
         return tonumber(edge[2]) + window - now_us
         """;
 
+    // Covers the coarse clock .NET timers are driven by (CLOCK_MONOTONIC_COARSE on Linux, 1–4 ms per tick).
+    private const int TimerSlackMilliseconds = 5;
+
     private readonly RedisKey _key;
     private readonly RedisValue _permits;
     private readonly RedisValue _windowMicroseconds;
@@ -79,8 +82,9 @@ internal sealed class FleetRate : IDisposable
         RedisResult answer = await database.ScriptEvaluateAsync(TakeScript, [_key], [_permits, _windowMicroseconds, FleetSlots.NewId()]).ConfigureAwait(false);
         long wait = (long)answer;
 
-        // Whole milliseconds and one more: timers truncate to the millisecond, and an ask a hair early costs a round trip.
-        return wait == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds((wait + 999) / 1000 + 1);
+        // Whole milliseconds plus the timers' slack: .NET timers run on a coarse clock (on Linux up to a few ms per tick)
+        // and can fire that much early, and an ask before Redis's edge costs a refused round trip and another wait.
+        return wait == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds((wait + 999) / 1000 + TimerSlackMilliseconds);
     }
 
     /// <summary>A permit of the local share: waits for it, or in Reject mode only takes one that is there.</summary>
