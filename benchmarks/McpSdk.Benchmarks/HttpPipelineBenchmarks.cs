@@ -15,7 +15,7 @@ namespace McpSdk.Benchmarks;
 /// to the same in-memory handler, which answers after a thread-pool hop (as a socket would). Baseline: a plain
 /// <see cref="HttpClient"/> over it, what the official SDK uses on its own. The McpSdk defaults retry connects in the
 /// socket handler's connect callback, which an open connection never reaches, so here they show the per-request part
-/// only; "connect retry as a resilience handler" is what they were before (issue "Pooled transport", docs/PERFORMANCE.md §7d).
+/// only; "connect retry as a resilience handler" is what they were before (issue "Pooled transport").
 /// </summary>
 [MemoryDiagnoser]
 public class HttpPipelineBenchmarks : IDisposable

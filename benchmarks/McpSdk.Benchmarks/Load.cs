@@ -119,9 +119,9 @@ internal static class Load
             McpEndpoint endpoint = McpEndpoint.Stdio("node", server, "stdio");
             factories =
             [
-                async () => await ProxyContender.StartAsync(endpoint, sessions: 1).ConfigureAwait(false),
-                async () => await ProxyContender.StartAsync(endpoint, sessions: 2).ConfigureAwait(false),
-                async () => await SdkSessionContender.StartAsync(endpoint).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 1, McpSessionEngine.Lean).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 2, McpSessionEngine.Lean).ConfigureAwait(false),
+                async () => await ProxyContender.StartAsync(endpoint, sessions: 1, McpSessionEngine.Sdk).ConfigureAwait(false),
                 async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),
@@ -132,7 +132,7 @@ internal static class Load
             // One server (server-everything streamableHttp, or the C# server) on a free loopback port, shared by every
             // contender (they take turns), stopped by PID at the end; both sessions of "2 sessions" are on it. Shared,
             // because server processes differ: in a 12-round run with a server per contender, the four servers spent
-            // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel (§7f).
+            // 790–910 µs per identical call, a constant per process that paired rounds cannot cancel.
             // --server-per-contender brings back one server each.
             LoadHttpServer? shared = null;
             async Task<LoadContender> OnServer(Func<Uri, Task<LoadContender>> start)
@@ -156,9 +156,9 @@ internal static class Load
                 uri, new McpHttpOptions { TransportMode = HttpTransportMode.StreamableHttp, HttpClientFactory = s_httpClients.Value });
             factories =
             [
-                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1).ConfigureAwait(false)),
-                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2).ConfigureAwait(false)),
-                () => OnServer(async uri => await SdkSessionContender.StartAsync(Endpoint(uri)).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1, McpSessionEngine.Lean).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 2, McpSessionEngine.Lean).ConfigureAwait(false)),
+                () => OnServer(async uri => await ProxyContender.StartAsync(Endpoint(uri), sessions: 1, McpSessionEngine.Sdk).ConfigureAwait(false)),
                 () => OnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),

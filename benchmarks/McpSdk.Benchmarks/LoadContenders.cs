@@ -148,7 +148,7 @@ internal abstract class CSharpLoadContender(string name) : LoadContender(name)
     }
 }
 
-/// <summary>Ours: the generated proxy → invoker → scheduler → pool → <c>SdkSession</c> → official SDK.</summary>
+/// <summary>Ours: the generated proxy → invoker → scheduler → pool → a session on the engine the options name.</summary>
 internal sealed class ProxyContender : CSharpLoadContender
 {
     private McpConnection _connection = null!;
@@ -159,11 +159,17 @@ internal sealed class ProxyContender : CSharpLoadContender
     {
     }
 
-    public static async Task<ProxyContender> StartAsync(McpEndpoint endpoint, int sessions)
+    public static async Task<ProxyContender> StartAsync(McpEndpoint endpoint, int sessions, McpSessionEngine engine = McpSessionEngine.Auto)
     {
-        var contender = new ProxyContender(sessions == 1 ? "McpSdk proxy, 1 session" : $"McpSdk proxy, {sessions} sessions");
+        string engineName = engine switch
+        {
+            McpSessionEngine.Lean => ", lean engine",
+            McpSessionEngine.Sdk => ", SDK engine",
+            _ => string.Empty,
+        };
+        var contender = new ProxyContender(sessions == 1 ? $"McpSdk proxy{engineName}, 1 session" : $"McpSdk proxy{engineName}, {sessions} sessions");
         contender._connection = await contender.TrackServersAsync(() => McpConnection.OpenAsync(
-            endpoint, new McpConnectionOptions { MinSessions = sessions, MaxSessions = sessions })).ConfigureAwait(false);
+            endpoint, new McpConnectionOptions { MinSessions = sessions, MaxSessions = sessions, Engine = engine })).ConfigureAwait(false);
         contender._tools = contender._connection.CreateClient<ILoadEchoTools>();
         Check(await contender._tools.EchoAsync(Message).ConfigureAwait(false));
         return contender;

@@ -44,9 +44,10 @@ public class GeneratorBenchmarks
         _edited = _compilation.ReplaceSyntaxTree(_unrelated, CSharpSyntaxTree.ParseText(Unrelated(1), s_parse, "Unrelated.cs"));
 
         GeneratorDriverRunResult check = CreateDriver().RunGenerators(_compilation).GetRunResult();
-        if (check.GeneratedTrees.Length != Interfaces || !check.Diagnostics.IsEmpty)
+        // Two files per interface: its proxy and its AsAIFunctions() extension.
+        if (check.GeneratedTrees.Length != 2 * Interfaces || !check.Diagnostics.IsEmpty)
         {
-            throw new InvalidOperationException($"Expected {Interfaces} proxies and no diagnostics; got {check.GeneratedTrees.Length} and {check.Diagnostics.Length}.");
+            throw new InvalidOperationException($"Expected {Interfaces} proxies with their functions files and no diagnostics; got {check.GeneratedTrees.Length} files and {check.Diagnostics.Length} diagnostics.");
         }
 
         _warmDriver = CreateDriver().RunGenerators(_compilation);

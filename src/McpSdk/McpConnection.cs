@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Core;
 using McpSdk.Diagnostics;
+using McpSdk.Engine;
 using McpSdk.Invocation;
 using McpSdk.Sessions;
 using McpSdk.Validation;
@@ -115,7 +116,7 @@ public sealed class McpConnection : IAsyncDisposable
         McpEndpoint endpoint, McpConnectionOptions options, ToolValidator? validator, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         validator?.ThrowIfFailed();
-        SdkSession session = await SdkSession.ConnectAsync(endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        IMcpSession session = await SessionEngines.ConnectAsync(endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
         if (validator is { NeedsServerTools: true })
         {
             try

@@ -18,6 +18,10 @@ public sealed class McpConnectionOptions
     private int? _maxConcurrency;
     private int? _queueLimit;
     private int _priorityAgingAdmissions = 16;
+    private int _maxMessageSize = DefaultMaxMessageSize;
+
+    /// <summary>The default of <see cref="MaxMessageSize"/>: 16 MiB.</summary>
+    public const int DefaultMaxMessageSize = 16 * 1024 * 1024;
 
     internal static Implementation DefaultClientInfo { get; } = new()
     {
@@ -147,6 +151,27 @@ public sealed class McpConnectionOptions
     /// <c>server/discover</c> probe fails, and any version the server offers that the SDK supports.
     /// </summary>
     public string? ProtocolVersion { get; set; }
+
+    /// <summary>
+    /// Which engine moves the sessions' messages: <see cref="McpSessionEngine.Auto"/> (the default) uses McpSdk's lean
+    /// engine where it goes and the official SDK's elsewhere.
+    /// </summary>
+    public McpSessionEngine Engine { get; set; }
+
+    /// <summary>
+    /// The largest message the lean engine reads from a server, in bytes (default 16 MiB). A server that sends a larger
+    /// one has its session closed: the calls on it fail with <see cref="McpSessionLostException"/> naming the limit, and
+    /// no buffer grows past it. The official SDK's engine has its own limits.
+    /// </summary>
+    public int MaxMessageSize
+    {
+        get => _maxMessageSize;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1024);
+            _maxMessageSize = value;
+        }
+    }
 
     /// <summary>How this client introduces itself in <c>initialize</c>; defaults to McpSdk and its version.</summary>
     public Implementation? ClientInfo { get; set; }

@@ -45,11 +45,26 @@ var options = new McpConnectionOptions
     ClientInfo = new Implementation { Name = "mcpsdk-conformance-client", Version = "0.1.0" },
     LoggerFactory = loggerFactory,
     ElicitationHandler = AcceptWithDefaults,
+
+    // scripts/conformance.sh --engine: auto (the default, what users get), lean or sdk.
+    Engine = Environment.GetEnvironmentVariable("MCPSDK_CONFORMANCE_ENGINE") switch
+    {
+        "lean" => McpSessionEngine.Lean,
+        "sdk" => McpSessionEngine.Sdk,
+        _ => McpSessionEngine.Auto,
+    },
 };
 
 try
 {
-    var http = new McpHttpOptions { OAuth = ConformanceAuthorization.Create(Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT")) };
+    // OAuth where the scenario is about authorization: an endpoint with OAuth options runs on the official SDK's engine
+    // (its flows live in the SDK's transport), and every other scenario should exercise the default, lean engine.
+    var http = new McpHttpOptions
+    {
+        OAuth = scenario.StartsWith("auth/", StringComparison.Ordinal)
+            ? ConformanceAuthorization.Create(Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT"))
+            : null,
+    };
     await using McpConnection connection = await McpConnection.OpenAsync(McpEndpoint.Http(serverUrl, http), options, deadline.Token);
     Console.WriteLine($"connected to {connection.Endpoint.Name} (scenario '{scenario}')");
 

@@ -44,9 +44,7 @@ internal static class ServerToolFunctions
     {
         ToolGate line = core.GetGate(ListingLine, CallPolicy.Default);
         using CallLease lease = await core.AdmitAsync(line, McpPriority.Normal, RateLimitMode.Wait, cancellationToken).ConfigureAwait(false);
-        return lease.Session is SdkSession session
-            ? await session.ListToolsAsync(cancellationToken).ConfigureAwait(false)
-            : throw new NotSupportedException($"The sessions of this connection cannot list the server's tools ({lease.Session.GetType().Name}).");
+        return await lease.Session.ListToolsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The server's declared arguments, so that tool validation and <c>mcpsdk check</c> see them as any JSON.</summary>

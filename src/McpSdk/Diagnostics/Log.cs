@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "Call of tool {Tool} lost its session: {Reason}")]
     public static partial void CallSessionLost(ILogger logger, string tool, string reason);
 
+    [LoggerMessage(11, LogLevel.Information, "Call of tool {Tool} was turned away without running (its session had expired); sending it once more on another session.")]
+    public static partial void CallResent(ILogger logger, string tool);
+
     [LoggerMessage(10, LogLevel.Warning, "Background work of the session pool for {Endpoint} ({Work}) failed.")]
     public static partial void BackgroundWorkFailed(ILogger logger, string work, string endpoint, Exception exception);
 }

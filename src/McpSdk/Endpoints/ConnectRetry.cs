@@ -21,7 +21,7 @@ namespace McpSdk.Endpoints;
 /// construction: the pipeline wraps opening a socket, and no request has been written to a socket that never opened.
 /// And a request on an already open, pooled connection (nearly all of them) pays nothing, where a retry handler runs a
 /// pipeline, allocates its context and state machines, and costs about 1.3 KB and 4 µs per request (see
-/// docs/PERFORMANCE.md §7d, HttpPipelineBenchmarks).
+/// HttpPipelineBenchmarks and docs/PERFORMANCE.md).
 /// </remarks>
 internal sealed partial class ConnectRetry
 {

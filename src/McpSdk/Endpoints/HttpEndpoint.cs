@@ -33,12 +33,28 @@ internal sealed class HttpEndpoint : McpEndpoint
 
     public override string Name { get; }
 
-    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <summary>The endpoint's URI (with whatever query string it has: it goes on the wire, never into a message).</summary>
+    public Uri Uri => _uri;
+
+    /// <summary>The endpoint's HTTP options.</summary>
+    public McpHttpOptions Options => _options;
+
+    /// <summary>
+    /// The <see cref="HttpClient"/> of one new session, for either engine: the endpoint's factory's named client (McpSdk's
+    /// defaults when it has none), with <see cref="ClientGrantHandler"/> in front when the endpoint runs OAuth grants.
+    /// The factory owns the handler; the client itself is a thin wrapper the session disposes.
+    /// </summary>
+    public HttpClient CreateHttpClient(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         IHttpClientFactory factory = _options.HttpClientFactory ?? s_defaultFactory.Value;
-        HttpClient client = _authorization is { RunsGrants: true } authorization
+        return _authorization is { RunsGrants: true } authorization
             ? CreateGrantClient(factory, authorization, loggerFactory, timeProvider)
             : factory.CreateClient(_options.HttpClientName);
+    }
+
+    internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        HttpClient client = CreateHttpClient(loggerFactory, timeProvider);
         var transportOptions = new HttpClientTransportOptions
         {
             Endpoint = _uri,
@@ -48,7 +64,6 @@ internal sealed class HttpEndpoint : McpEndpoint
             OAuth = _authorization?.CreateSdkOptions(),
         };
 
-        // The factory owns the handler; the client itself is a thin wrapper the transport disposes with the session.
         return new EndpointTransport(new HttpClientTransport(transportOptions, client, loggerFactory, ownsHttpClient: true), Companion: null);
     }
 

@@ -40,7 +40,8 @@ public static class McpHttpClientBuilderExtensions
     /// <param name="preferHttp2">
     /// Whether HTTPS requests ask for HTTP/2 (true by default). HTTP/2 carries every call in flight on one connection
     /// and one TLS handshake: at 64 calls in flight on loopback, sessions made 1.4-1.5x the calls/s of the official SDK
-    /// on HTTP/1.1, but one call at a time took 10-25 % longer (docs/PERFORMANCE.md §7d). Pass false to keep HTTP/1.1.
+    /// on HTTP/1.1, but one call at a time took 10-25 % longer (the load harness, --http-server csharp-https). Pass false
+    /// to keep HTTP/1.1.
     /// </param>
     public static IHttpClientBuilder AddMcpSdkHttpDefaults(this IHttpClientBuilder builder, int connectAttempts = 3, bool preferHttp2 = true)
     {

@@ -11,6 +11,10 @@ internal sealed class StdioEndpoint(
 {
     public override string Name => $"stdio:{command}";
 
+    /// <summary>The process to start for a lean-engine session: the same command, arguments, environment and directory.</summary>
+    internal System.Diagnostics.ProcessStartInfo CreateStartInfo() =>
+        Engine.StdioLink.StartInfo(command, arguments, environment, workingDirectory);
+
     internal override EndpointTransport CreateTransport(ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         var standardError = new StandardErrorTail();

@@ -107,6 +107,16 @@ public sealed class ToolArguments : IDisposable
         _writer = null;
     }
 
+    /// <summary>The arguments object as UTF-8 JSON, sealed; what the lean engine writes into the request as is.</summary>
+    internal ReadOnlySpan<byte> Json
+    {
+        get
+        {
+            Seal();
+            return _json;
+        }
+    }
+
     /// <summary>
     /// The whole <c>tools/call</c> params object, <c>{"name":…,"arguments":…}</c> (with <c>_meta.progressToken</c> when
     /// given), as the node the official SDK's request carries. The arguments node wraps the sealed JSON, parsed once

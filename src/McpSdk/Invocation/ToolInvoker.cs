@@ -194,64 +194,75 @@ public sealed class ToolInvoker
         BoundTool tool, ToolArguments arguments, IProgress<McpProgress>? progress, CallTimer? timer, CancellationToken cancellationToken)
     {
         Activity? activity = Activity.Current is { } current && ReferenceEquals(current.Source, McpSdkTelemetry.Source) ? current : null;
-        bool timed = timer is not null || activity is not null || McpSdkTelemetry.QueueDuration.Enabled;
-        long queuedSince = timed ? _time.GetTimestamp() : 0;
-        using CallLease lease = await _core.AdmitAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken)
-            .ConfigureAwait(false);
-
-        long runningSince = 0;
-        if (timed)
+        for (int send = 1; ; send++)
         {
-            runningSince = _time.GetTimestamp();
-            TimeSpan waited = _time.GetElapsedTime(queuedSince, runningSince);
-            if (timer is not null)
+            bool timed = timer is not null || activity is not null || McpSdkTelemetry.QueueDuration.Enabled;
+            long queuedSince = timed ? _time.GetTimestamp() : 0;
+            using CallLease lease = await _core.AdmitAsync(tool.Gate, tool.Method.Policy.Priority, tool.Method.Policy.RateLimitMode, cancellationToken)
+                .ConfigureAwait(false);
+
+            long runningSince = 0;
+            if (timed)
             {
-                timer.Queued += waited;
+                runningSince = _time.GetTimestamp();
+                TimeSpan waited = _time.GetElapsedTime(queuedSince, runningSince);
+                if (timer is not null)
+                {
+                    timer.Queued += waited;
+                }
+
+                McpSdkTelemetry.QueueDuration.Record(waited.TotalSeconds, tool.ToolTag);
+                activity?.AddEvent(new ActivityEvent("mcpsdk.admitted", tags: new ActivityTagsCollection { ["mcpsdk.queue.wait_ms"] = waited.TotalMilliseconds }));
             }
 
-            McpSdkTelemetry.QueueDuration.Record(waited.TotalSeconds, tool.ToolTag);
-            activity?.AddEvent(new ActivityEvent("mcpsdk.admitted", tags: new ActivityTagsCollection { ["mcpsdk.queue.wait_ms"] = waited.TotalMilliseconds }));
-        }
-
-        McpSdkTelemetry.ActiveCalls.Add(1, tool.ToolTag);
-        activity?.SetTag("mcp.session.id", lease.Session.SessionId);
-        try
-        {
-            return await lease.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            // Refused credentials, after McpSdk's grant handler or the SDK's OAuth flow already tried a fresh token: the
-            // session is sound, so it is not suspected, and another attempt with the same credentials would be refused too.
-            throw new McpAuthorizationException(
-                tool.Method.ToolName,
-                $"The server refused the call of tool '{tool.Method.ToolName}' with {(int)exception.StatusCode} {exception.StatusCode}: check the " +
-                "connection's OAuth settings or AdditionalHeaders (credentials, scopes).",
-                exception);
-        }
-        catch (Exception exception) when (IsSessionLoss(exception))
-        {
-            // What the session knows of its own end ("the server process exited with code 137") says more than the
-            // exception the call saw ("The transport was closed.").
-            string reason = _core.IsDisposed ? "the connection was disposed"
-                : lease.Session.DescribeEnd() is { } end ? end
-                : exception is HttpRequestException { InnerException: { } cause } ? $"{exception.Message} ({cause.Message})"
-                : exception.Message;
-            lease.SessionLost();
-            throw new McpSessionLostException(tool.Method.ToolName, reason, exception);
-        }
-        finally
-        {
-            if (timer is not null)
+            McpSdkTelemetry.ActiveCalls.Add(1, tool.ToolTag);
+            activity?.SetTag("mcp.session.id", lease.Session.SessionId);
+            try
             {
-                timer.Running += _time.GetElapsedTime(runningSince);
+                return await lease.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (SessionUnusableException) when (send == 1 && !_core.IsDisposed)
+            {
+                // The server turned the request away without running it (its session had expired, e.g. the server
+                // restarted): sent once more on another session whatever [Retry] says, so the first call after a restart
+                // does not fail. The session is a suspect; a 404 for it has also ended it, and the pool replaces it.
+                lease.SessionLost();
+                Log.CallResent(_logger, tool.Method.ToolName);
+            }
+            catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                // Refused credentials, after McpSdk's grant handler or the SDK's OAuth flow already tried a fresh token: the
+                // session is sound, so it is not suspected, and another attempt with the same credentials would be refused too.
+                throw new McpAuthorizationException(
+                    tool.Method.ToolName,
+                    $"The server refused the call of tool '{tool.Method.ToolName}' with {(int)exception.StatusCode} {exception.StatusCode}: check the " +
+                    "connection's OAuth settings or AdditionalHeaders (credentials, scopes).",
+                    exception);
+            }
+            catch (Exception exception) when (IsSessionLoss(exception))
+            {
+                // What the session knows of its own end ("the server process exited with code 137") says more than the
+                // exception the call saw ("The transport was closed.").
+                string reason = _core.IsDisposed ? "the connection was disposed"
+                    : lease.Session.DescribeEnd() is { } end ? end
+                    : exception is HttpRequestException { InnerException: { } cause } ? $"{exception.Message} ({cause.Message})"
+                    : exception.Message;
+                lease.SessionLost();
+                throw new McpSessionLostException(tool.Method.ToolName, reason, exception);
+            }
+            finally
+            {
+                if (timer is not null)
+                {
+                    timer.Running += _time.GetElapsedTime(runningSince);
+                }
 
-            McpSdkTelemetry.ActiveCalls.Add(-1, tool.ToolTag);
+                McpSdkTelemetry.ActiveCalls.Add(-1, tool.ToolTag);
+            }
         }
     }
 
@@ -262,7 +273,7 @@ public sealed class ToolInvoker
     // JSON-RPC errors are McpProtocolException and stay as they are). The session is then a suspect: the pool pings it.
     private static bool IsSessionLoss(Exception exception) =>
         exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException
-            or HttpRequestException
+            or HttpRequestException or McpMessageTooLargeException
         || exception.GetType() == typeof(ModelContextProtocol.McpException);
 
     private readonly record struct AttemptState(

@@ -7,8 +7,8 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Sessions;
 
 /// <summary>
-/// One live MCP session, as the layers above need it. Implemented today over the official SDK's client; the
-/// seam is small so that a leaner engine can replace it without touching the invoker or the proxies.
+/// One live MCP session, as the layers above need it. Implemented by McpSdk's lean engine (<c>Engine/LeanSession</c>)
+/// and over the official SDK's client (<see cref="SdkSession"/>); the invoker and the proxies see only this seam.
 /// </summary>
 internal interface IMcpSession : IAsyncDisposable
 {
@@ -24,6 +24,10 @@ internal interface IMcpSession : IAsyncDisposable
     /// <summary>Sends <c>tools/call</c> with pre-serialised arguments; cancelling sends <c>notifications/cancelled</c>.</summary>
     ValueTask<CallToolResult> CallToolAsync(
         string toolName, ToolArguments arguments, IProgress<McpProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Sends <c>tools/list</c>, every page (tool validation, server tools as AI functions).</summary>
+    Task<System.Collections.Generic.IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The sessions of this connection cannot list the server's tools ({GetType().Name}).");
 
     /// <summary>Sends <c>ping</c>.</summary>
     Task PingAsync(CancellationToken cancellationToken);

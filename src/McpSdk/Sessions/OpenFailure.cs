@@ -41,6 +41,30 @@ internal static class OpenFailure
                 endpoint.Name, end.Describe() + " before the MCP handshake completed", failure, end.ExitCode, end.StandardErrorTail, end.HttpStatusCode);
         }
 
+        return Http(endpoint, failure) ?? new McpConnectionFailedException(
+            endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, standardErrorTail: stderr);
+    }
+
+    /// <summary>A server process that could not be started (the lean engine starts it itself).</summary>
+    public static McpConnectionFailedException NotStarted(McpEndpoint endpoint, Exception failure) => new(
+        endpoint.Name,
+        $"the server process could not be started ({Innermost(failure).Message}); check the command, that it is installed and on PATH, and the working directory",
+        failure);
+
+    /// <summary>
+    /// A lean-engine session that failed its handshake: <paramref name="end"/> says how its link ended when it did (the
+    /// process exited), with the exit code and standard error the link kept.
+    /// </summary>
+    public static McpConnectionFailedException Ended(
+        McpEndpoint endpoint, Exception failure, string? end, int? exitCode, IReadOnlyList<string> standardError) => end is not null && exitCode is not null
+        ? new McpConnectionFailedException(
+            endpoint.Name, new SessionEnd(exitCode, standardError, null).Describe() + " before the MCP handshake completed", failure, exitCode, standardError)
+        : Http(endpoint, failure) ?? new McpConnectionFailedException(
+            endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, exitCode, standardError);
+
+    /// <summary>An HTTP status or an unreachable server, when that is what <paramref name="failure"/> holds.</summary>
+    private static McpConnectionFailedException? Http(McpEndpoint endpoint, Exception failure)
+    {
         HttpRequestException? http = Find<HttpRequestException>(failure);
         if (http is { StatusCode: HttpStatusCode status })
         {
@@ -50,16 +74,12 @@ internal static class OpenFailure
             return new McpConnectionFailedException(endpoint.Name, $"the server answered HTTP {(int)status} ({status}); {check}", failure, httpStatusCode: status);
         }
 
-        if (http is not null)
-        {
-            return new McpConnectionFailedException(
+        return http is null
+            ? null
+            : new McpConnectionFailedException(
                 endpoint.Name,
                 $"the server could not be reached ({http.HttpRequestError}: {http.Message}); check that it is running and listening at that address",
                 failure);
-        }
-
-        return new McpConnectionFailedException(
-            endpoint.Name, $"the MCP handshake failed ({failure.GetType().Name}: {failure.Message})", failure, standardErrorTail: stderr);
     }
 
     private static T? Find<T>(Exception failure)

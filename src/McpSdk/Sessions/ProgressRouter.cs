@@ -68,16 +68,38 @@ internal sealed partial class ProgressRouter(ILogger logger)
 
         try
         {
-            ProgressNotificationParams? progress = parameters.Deserialize(s_progressParams);
-            if (progress?.ProgressToken.Token is long token && _listeners.TryGetValue(token, out Listener? listener))
-            {
-                ProgressNotificationValue value = progress.Progress;
-                listener.Enqueue(new McpProgress(value.Progress, value.Total, value.Message));
-            }
+            Deliver(parameters.Deserialize(s_progressParams));
         }
         catch (JsonException)
         {
             // A malformed notification must not break the session that carries other calls.
+        }
+    }
+
+    /// <summary>The params of a <c>notifications/progress</c> as the lean engine reads them, on its reader thread.</summary>
+    public void Observe(ReadOnlySpan<byte> parameters)
+    {
+        if (Volatile.Read(ref _listening) == 0 || parameters.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            Deliver(JsonSerializer.Deserialize(parameters, s_progressParams));
+        }
+        catch (JsonException)
+        {
+            // A malformed notification must not break the session that carries other calls.
+        }
+    }
+
+    private void Deliver(ProgressNotificationParams? progress)
+    {
+        if (progress?.ProgressToken.Token is long token && _listeners.TryGetValue(token, out Listener? listener))
+        {
+            ProgressNotificationValue value = progress.Progress;
+            listener.Enqueue(new McpProgress(value.Progress, value.Total, value.Message));
         }
     }
 

@@ -273,8 +273,7 @@ internal sealed partial class SdkSession : IMcpSession
         try
         {
             // The SDK's own CallToolAsync is this same request and result, with the params serialised from a typed
-            // object; building them from the arguments' JSON directly saves a parse and a serialisation per call
-            // (docs/PERFORMANCE.md §7d).
+            // object; building them from the arguments' JSON directly saves a parse and a serialisation per call.
             var request = new JsonRpcRequest
             {
                 Method = RequestMethods.ToolsCall,
@@ -293,6 +292,12 @@ internal sealed partial class SdkSession : IMcpSession
             throw new SessionUnusableException(
                 $"the server refused tools/call of '{toolName}' without handling it ({error.Message}); it may no longer know session {SessionId}",
                 error);
+        }
+        catch (HttpRequestException error) when (error.StatusCode == HttpStatusCode.NotFound && SessionId is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The server no longer knows the session (it restarted, or expired it): the request never ran.
+            throw new SessionUnusableException(
+                $"the server answered tools/call of '{toolName}' with 404: it no longer knows session {SessionId}", error);
         }
         finally
         {

@@ -55,8 +55,10 @@ public sealed class StdioPoolTests
         IPoolTools tools = connection.CreateClient<IPoolTools>();
         Assert.Equal(2, servers.Pids().Count);
 
-        Task<CallToolResult>[] plain = Enumerable.Range(0, 30).Select(_ => tools.SlowAsync(duration: 0.5, steps: 1)).ToArray();
-        Task<CallToolResult>[] retried = Enumerable.Range(0, 30).Select(_ => tools.SlowWithRetryAsync(duration: 0.5, steps: 1)).ToArray();
+        // Calls of 2 s, killed after 200 ms: even on a loaded machine, where the delay may stretch past a second, the first
+        // wave (the 30 plain calls and 10 retried ones) is still running on both sessions when the victim dies.
+        Task<CallToolResult>[] plain = Enumerable.Range(0, 30).Select(_ => tools.SlowAsync(duration: 2, steps: 1)).ToArray();
+        Task<CallToolResult>[] retried = Enumerable.Range(0, 30).Select(_ => tools.SlowWithRetryAsync(duration: 2, steps: 1)).ToArray();
         await Task.Delay(200);
         int victim = servers.Pids()[0];
         Process.GetProcessById(victim).Kill();

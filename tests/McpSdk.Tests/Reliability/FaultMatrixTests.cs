@@ -66,10 +66,19 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cells))]
-    public async Task Fault_under_policy_keeps_every_invariant_and_the_pool_recovers(string fault, string policy)
+    public Task Fault_under_policy_keeps_every_invariant_and_the_pool_recovers(string fault, string policy) =>
+        RunStdioCellAsync(fault, policy, McpSessionEngine.Auto);
+
+    /// <summary>The same matrix on the official SDK's engine, which stays selectable (<see cref="McpConnectionOptions.Engine"/>).</summary>
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public Task Fault_under_policy_on_the_SDK_engine_keeps_every_invariant_and_the_pool_recovers(string fault, string policy) =>
+        RunStdioCellAsync(fault, policy, McpSessionEngine.Sdk);
+
+    private async Task RunStdioCellAsync(string fault, string policy, McpSessionEngine engine)
     {
         var servers = new ServerProcesses();
-        string summary = await RunCellAsync(FaultServer.Endpoint(servers.Marker), fault, policy);
+        string summary = await RunCellAsync(FaultServer.Endpoint(servers.Marker), fault, policy, engine);
 
         // Disposal ends every server process this cell started.
         var clock = Stopwatch.StartNew();
@@ -79,14 +88,15 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             await Task.Delay(50);
         }
 
-        output.WriteLine($"CELL | stdio | {fault} | {policy} | {summary}");
+        output.WriteLine($"CELL | stdio | {engine} | {fault} | {policy} | {summary}");
     }
 
     /// <summary>One cell on <paramref name="endpoint"/>: the calls, every assertion, the recovery probe; returns the CELL summary.</summary>
-    internal static async Task<string> RunCellAsync(McpEndpoint endpoint, string fault, string policy)
+    internal static async Task<string> RunCellAsync(McpEndpoint endpoint, string fault, string policy, McpSessionEngine engine = McpSessionEngine.Auto)
     {
         McpConnection connection = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions
         {
+            Engine = engine,
             MinSessions = 1,
             MaxSessions = 2,
             MaxCallsPerSession = 16, // 20 concurrent calls need the second session

@@ -30,11 +30,13 @@ public sealed class NegotiationTests
         Assert.Contains(sink.Entries, entry => entry.Event.Id == 21 && entry.Message.Contains(version, System.StringComparison.Ordinal));
     }
 
+    // The SDK engine probes server/discover first; the lean engine (the HTTP default) goes straight to initialize.
     [Fact]
     public async Task A_discover_answer_that_is_not_a_discover_result_falls_back_to_the_initialize_handshake()
     {
         await using var server = ProtectedMcpServer.Start(requireToken: false, garbageDiscover: true);
-        await using McpConnection connection = await McpConnection.OpenAsync(McpEndpoint.Http(server.McpUri));
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            McpEndpoint.Http(server.McpUri), new McpConnectionOptions { Engine = McpSessionEngine.Sdk });
 
         Assert.Equal("Echo: hi", await connection.CreateClient<IEchoTools>().EchoAsync("hi"));
         Assert.Equal("2025-11-25", Assert.Single(connection.GetStats().Pool.Sessions).ProtocolVersion);
@@ -63,7 +65,8 @@ public sealed class NegotiationTests
         // is pinned to the SDK's newest version, which the server answers with an older one.
         await using var server = ProtectedMcpServer.Start(requireToken: false, garbageDiscover: true, forcedProtocolVersion: "2025-03-26");
         McpEndpoint endpoint = McpEndpoint.Http(server.McpUri);
-        await using McpConnection connection = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions { LoggerFactory = loggerFactory });
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            endpoint, new McpConnectionOptions { LoggerFactory = loggerFactory, Engine = McpSessionEngine.Sdk });
 
         Assert.Equal("Echo: hi", await connection.CreateClient<IEchoTools>().EchoAsync("hi"));
         Assert.Equal("2025-03-26", Assert.Single(connection.GetStats().Pool.Sessions).ProtocolVersion);
@@ -72,8 +75,20 @@ public sealed class NegotiationTests
         Assert.Contains(sink.Entries, entry => entry.Event.Id == 20 && entry.Message.Contains("2025-03-26", System.StringComparison.Ordinal));
 
         // The endpoint remembers what worked: the next session to it connects in one attempt.
-        await using McpConnection second = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions());
+        await using McpConnection second = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions { Engine = McpSessionEngine.Sdk });
         Assert.Equal("2025-03-26", second.GetStats().Pool.Sessions.Single().ProtocolVersion);
         Assert.Equal(3, server.InitializeRequests);
+    }
+
+    [Fact]
+    public async Task The_lean_engine_accepts_an_older_version_a_server_answers_over_HTTP_in_one_handshake_without_a_discover_probe()
+    {
+        await using var server = ProtectedMcpServer.Start(requireToken: false, garbageDiscover: true, forcedProtocolVersion: "2025-03-26");
+        await using McpConnection connection = await McpConnection.OpenAsync(McpEndpoint.Http(server.McpUri));
+
+        Assert.Equal("Echo: hi", await connection.CreateClient<IEchoTools>().EchoAsync("hi"));
+        Assert.Equal("2025-03-26", Assert.Single(connection.GetStats().Pool.Sessions).ProtocolVersion);
+        Assert.Equal(0, server.DiscoverRequests);
+        Assert.Equal(1, server.InitializeRequests);
     }
 }
