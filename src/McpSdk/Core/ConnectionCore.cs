@@ -94,18 +94,24 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         ValueTask admission = _scheduler.AcquireAsync(gate, priority, rateLimitMode, cancellationToken);
         if (!admission.IsCompletedSuccessfully)
         {
-            return AdmitLaterAsync(admission, gate, rateLimitMode, cancellationToken);
+            return AdmitLaterAsync(admission, gate, priority, rateLimitMode, cancellationToken);
         }
 
         // Not a wait: the ValueTask has already completed successfully. Reading its result once is the ValueTask contract,
         // and for a waiter granted while AcquireAsync still ran it is what returns the waiter to the scheduler's pool.
         admission.GetAwaiter().GetResult();
-        return gate.Fleet is null ? new ValueTask<CallLease>(Lease(gate, fleet: null)) : AdmitFleetAsync(gate, rateLimitMode, cancellationToken);
+        if (gate.Fleet is not null)
+        {
+            return AdmitFleetAsync(gate, rateLimitMode, cancellationToken);
+        }
+
+        return TryLease(gate, out CallLease lease) ? new ValueTask<CallLease>(lease) : ReadmitAsync(gate, priority, rateLimitMode, cancellationToken);
     }
 
     // Pooled: a call that waits would otherwise allocate a state machine.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<CallLease> AdmitLaterAsync(ValueTask admission, ToolGate gate, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
+    private async ValueTask<CallLease> AdmitLaterAsync(
+        ValueTask admission, ToolGate gate, McpPriority priority, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
     {
         if (!admission.IsCompleted && _scheduler.Waiting > 0 && _scheduler.InFlight >= _scheduler.Limit)
         {
@@ -114,7 +120,51 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         }
 
         await admission.ConfigureAwait(false);
-        return gate.Fleet is null ? Lease(gate, fleet: null) : await AdmitFleetAsync(gate, rateLimitMode, cancellationToken).ConfigureAwait(false);
+        if (gate.Fleet is not null)
+        {
+            return await AdmitFleetAsync(gate, rateLimitMode, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TryLease(gate, out CallLease lease) ? lease : await ReadmitAsync(gate, priority, rateLimitMode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A call admitted on a capacity published a moment before the last live session ended (the session's end and the
+    /// capacity it took away reach the scheduler one after the other): it waits in line once more, now that the
+    /// scheduler knows, while the pool opens a replacement, instead of failing for want of a session it was just told
+    /// it had. A second miss fails as before.
+    /// </summary>
+    private async ValueTask<CallLease> ReadmitAsync(ToolGate gate, McpPriority priority, RateLimitMode rateLimitMode, CancellationToken cancellationToken)
+    {
+        if (IsDisposed)
+        {
+            throw Disposed(gate);
+        }
+
+        Pool.RequestCapacity(1);
+        await _scheduler.AcquireAsync(gate, priority, rateLimitMode, cancellationToken).ConfigureAwait(false);
+        return Lease(gate, fleet: null);
+    }
+
+    /// <summary>The call's session, or false (its slots given back) when no live session is left to route it to.</summary>
+    private bool TryLease(ToolGate gate, out CallLease lease)
+    {
+        PooledSession? session = IsDisposed ? null : Pool.Route();
+        if (session is null)
+        {
+            if (IsDisposed)
+            {
+                _scheduler.Release(gate);
+                throw Disposed(gate);
+            }
+
+            _scheduler.Release(gate);
+            lease = default;
+            return false;
+        }
+
+        lease = new CallLease(this, gate, session, fleet: null);
+        return true;
     }
 
     /// <summary>

@@ -42,6 +42,13 @@ public sealed class FleetReleaseWakeTests
         // asks, and the refused ones: at least 1 (the call at the head of the waiter's line, which then waited), at most
         // one per call that asked before anyone of its tool waited (4) and one per release that a sibling's ask took
         // first (4). So 13 to 20; no poll ran, or the calls would have hung.
+        // A slot's return is sent without waiting for Redis's answer, so the waiter's last returns may still be on their
+        // way when its calls complete: give them a moment (bounded) to land before counting.
+        for (int wait = 0; wait < 100 && await RedisCommandStats.CallsAsync(stats, "publish") < 8; wait++)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.Equal(8, await RedisCommandStats.CallsAsync(stats, "publish"));
         Assert.InRange(await RedisCommandStats.CallsAsync(stats, "eval", "evalsha"), 13, 20);
     }
