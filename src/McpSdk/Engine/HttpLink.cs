@@ -34,6 +34,9 @@ internal sealed partial class HttpLink : IMessageLink
     // When the server gave no retry interval: what browsers' EventSource waits.
     private static readonly TimeSpan s_defaultRetry = TimeSpan.FromSeconds(1);
 
+    // How long the first calls wait for the GET stream to be answered (opened or refused) after initialization.
+    private static readonly TimeSpan s_listenWait = TimeSpan.FromSeconds(2);
+
     // The DELETE on dispose: a courtesy to the server, never a reason for disposal to hang.
     private static readonly TimeSpan s_closeTimeout = TimeSpan.FromSeconds(2);
 
@@ -45,6 +48,9 @@ internal sealed partial class HttpLink : IMessageLink
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
+
+    // Set when the GET stream's first response arrives (open or refused) or it stops trying.
+    private readonly TaskCompletionSource _listenAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILinkReader _reader = null!;
     private volatile string? _sessionId;
     private volatile string? _protocolVersion;
@@ -92,8 +98,7 @@ internal sealed partial class HttpLink : IMessageLink
         {
             // The first message after the handshake, notifications/initialized: servers that register their tools when it
             // arrives must see it before any call, so what follows waits for its POST to be answered (once).
-            _initialized = initialized = PostAsync(request, requestId);
-            _ = ListenAfterAsync(initialized);
+            _initialized = initialized = InitializeThenListenAsync(request, requestId);
         }
         else if (initialized is { IsCompleted: false })
         {
@@ -144,11 +149,24 @@ internal sealed partial class HttpLink : IMessageLink
         await PostAsync(request, requestId).ConfigureAwait(false);
     }
 
-    /// <summary>Opens the GET stream for the server's own messages once the session is initialized.</summary>
-    private async Task ListenAfterAsync(Task initialized)
+    /// <summary>
+    /// Sends notifications/initialized, then opens the GET stream for the server's own messages, and completes once the
+    /// server has answered that GET (or after <see cref="s_listenWait"/>): the calls queued behind it go out only then,
+    /// since a server may send a call's requests (an elicitation) on the GET stream rather than the call's own stream,
+    /// and drops them when nobody listens yet.
+    /// </summary>
+    private async Task InitializeThenListenAsync(HttpRequestMessage request, long requestId)
     {
-        await initialized.ConfigureAwait(false);
-        await ListenAsync().ConfigureAwait(false);
+        await PostAsync(request, requestId).ConfigureAwait(false);
+        _ = ListenAsync();
+        try
+        {
+            await _listenAnswered.Task.WaitAsync(s_listenWait, _time, _closing.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is TimeoutException or OperationCanceledException)
+        {
+            // A GET that takes longer holds no call back; a closed link fails the calls by itself.
+        }
     }
 
     private async Task PostAsync(HttpRequestMessage request, long requestId)
@@ -303,6 +321,7 @@ internal sealed partial class HttpLink : IMessageLink
                     {
                         using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _closing.Token)
                             .ConfigureAwait(false);
+                        _listenAnswered.TrySetResult();
                         if (!response.IsSuccessStatusCode || !ContentType(response).StartsWith(EventStream, StringComparison.OrdinalIgnoreCase))
                         {
                             Log.NoGetStream(_logger, _name, (int)response.StatusCode);
@@ -320,6 +339,7 @@ internal sealed partial class HttpLink : IMessageLink
                     }
                     catch (Exception error) when (error is IOException or HttpRequestException && !_closing.IsCancellationRequested)
                     {
+                        _listenAnswered.TrySetResult();
                         failures++;
                     }
                 }
@@ -349,6 +369,10 @@ internal sealed partial class HttpLink : IMessageLink
         catch (McpMessageTooLargeException tooLarge)
         {
             End(tooLarge.Message, tooLarge);
+        }
+        finally
+        {
+            _listenAnswered.TrySetResult();
         }
     }
 
