@@ -103,6 +103,14 @@ public sealed class ToolInvoker
                     new AttemptState(this, tool, arguments, progress, timer),
                     token).ConfigureAwait(false);
 
+            if (deadline is not null && !deadline.IsCancellationRequested && _time.GetElapsedTime(started) >= policy.Timeout!.Value)
+            {
+                // The reply came after the deadline while the deadline's timer was still queued (its callback needs a
+                // thread-pool thread; the lean engine's replies do not): late all the same.
+                deadline.Cancel();
+                throw new OperationCanceledException(deadline.Token);
+            }
+
             TResult value = reader.Read(result, tool.Method);
             TimeSpan elapsed = _time.GetElapsedTime(started);
             statistics.OnSucceeded(elapsed);
