@@ -188,50 +188,6 @@ internal sealed class ProxyContender : CSharpLoadContender
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
 
-/// <summary>
-/// Our session adapter alone: <c>SdkSession.CallToolAsync</c> with <see cref="ToolArguments"/>, no proxy, invoker,
-/// scheduler or pool — the "session engine" our upper layers sit on.
-/// </summary>
-internal sealed class SdkSessionContender : CSharpLoadContender
-{
-    private SdkSession _session = null!;
-
-    private SdkSessionContender()
-        : base("McpSdk SdkSession alone (no proxy/scheduler/pool)")
-    {
-    }
-
-    public static async Task<SdkSessionContender> StartAsync(McpEndpoint endpoint)
-    {
-        var contender = new SdkSessionContender();
-        contender._session = await contender.TrackServersAsync(() => SdkSession.ConnectAsync(
-            endpoint, new McpConnectionOptions(), NullLoggerFactory.Instance, CancellationToken.None)).ConfigureAwait(false);
-        using var arguments = new ToolArguments();
-        arguments.Add("message", Message, BenchmarkJsonContext.Default.String);
-        CallToolResult result = await contender._session.CallToolAsync("echo", arguments, null, CancellationToken.None).ConfigureAwait(false);
-        Check(((TextContentBlock)result.Content[0]).Text);
-        return contender;
-    }
-
-    protected override async Task WorkerAsync()
-    {
-        while (TryNext(out int index))
-        {
-            long started = Stopwatch.GetTimestamp();
-            using (var arguments = new ToolArguments())
-            {
-                arguments.Add("message", Message, BenchmarkJsonContext.Default.String);
-                CallToolResult result = await _session.CallToolAsync("echo", arguments, null, CancellationToken.None).ConfigureAwait(false);
-                _ = ((TextContentBlock)result.Content[0]).Text;
-            }
-
-            Record(index, started);
-        }
-    }
-
-    public override ValueTask DisposeAsync() => _session.DisposeAsync();
-}
-
 /// <summary>The official C# SDK as its users call it: <c>McpClient.CallToolAsync(name, dictionary)</c> on one session.</summary>
 internal sealed class RawSdkContender : CSharpLoadContender
 {

@@ -98,36 +98,38 @@ internal sealed partial class ServerRequests(LeanSession session, McpConnectionO
 
     private void Answer<T>(byte[] id, T result, JsonTypeInfo<T> type)
     {
-        FrameBuilder frame = FrameBuilder.Start();
-        frame.StartMessage();
-        frame.Writer.WritePropertyName("id"u8);
-        frame.Writer.WriteRawValue(id, skipInputValidation: true);
-        frame.Writer.WritePropertyName("result"u8);
+        FrameBuilder frame = StartReply(id, "result"u8);
         JsonSerializer.Serialize(frame.Writer, result, type);
-        frame.Writer.WriteEndObject();
-        session.TrySend(frame.Finish());
+        EndReply(frame);
     }
 
     private void Answer(byte[] id, ReadOnlySpan<byte> rawResult)
     {
-        FrameBuilder frame = FrameBuilder.Start();
-        frame.StartMessage();
-        frame.Writer.WritePropertyName("id"u8);
-        frame.Writer.WriteRawValue(id, skipInputValidation: true);
-        frame.Writer.WritePropertyName("result"u8);
+        FrameBuilder frame = StartReply(id, "result"u8);
         frame.Writer.WriteRawValue(rawResult, skipInputValidation: true);
-        frame.Writer.WriteEndObject();
-        session.TrySend(frame.Finish());
+        EndReply(frame);
     }
 
     private void AnswerError(byte[] id, McpErrorCode code, string message)
+    {
+        FrameBuilder frame = StartReply(id, "error"u8);
+        JsonSerializer.Serialize(frame.Writer, new JsonRpcErrorDetail { Code = (int)code, Message = message }, McpTypes.ErrorDetail);
+        EndReply(frame);
+    }
+
+    /// <summary>A reply to the server's request <paramref name="id"/>, up to its <c>result</c> or <c>error</c> member's value.</summary>
+    private static FrameBuilder StartReply(byte[] id, ReadOnlySpan<byte> member)
     {
         FrameBuilder frame = FrameBuilder.Start();
         frame.StartMessage();
         frame.Writer.WritePropertyName("id"u8);
         frame.Writer.WriteRawValue(id, skipInputValidation: true);
-        frame.Writer.WritePropertyName("error"u8);
-        JsonSerializer.Serialize(frame.Writer, new JsonRpcErrorDetail { Code = (int)code, Message = message }, McpTypes.ErrorDetail);
+        frame.Writer.WritePropertyName(member);
+        return frame;
+    }
+
+    private void EndReply(FrameBuilder frame)
+    {
         frame.Writer.WriteEndObject();
         session.TrySend(frame.Finish());
     }
