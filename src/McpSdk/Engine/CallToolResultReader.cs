@@ -6,13 +6,14 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Engine;
 
 /// <summary>
-/// Reads the commonest <c>tools/call</c> result — text content blocks and <c>isError</c>, nothing else — straight into
-/// the SDK's <see cref="CallToolResult"/> with one <see cref="Utf8JsonReader"/> pass. The serializer's polymorphic path
-/// allocates a read stack per call (~460 B) for the same object; every other shape goes to it unchanged.
+/// Reads the commonest <c>tools/call</c> result — text content blocks, <c>isError</c> and the stateless form's
+/// <c>"resultType":"complete"</c>, nothing else — straight into the SDK's <see cref="CallToolResult"/> with one
+/// <see cref="Utf8JsonReader"/> pass. The serializer's polymorphic path allocates a read stack per call (~460 B) for the
+/// same object; every other shape goes to it unchanged.
 /// </summary>
 internal static class CallToolResultReader
 {
-    /// <summary>The result, when <paramref name="json"/> has only text blocks and <c>isError</c>; null to use the serializer.</summary>
+    /// <summary>The result, when <paramref name="json"/> has only text blocks, <c>isError</c> and <c>resultType</c>; null to use the serializer.</summary>
     public static CallToolResult? TryRead(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
@@ -25,6 +26,7 @@ internal static class CallToolResultReader
 
             List<ContentBlock>? content = null;
             bool? isError = null;
+            bool complete = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("content"u8))
@@ -54,6 +56,16 @@ internal static class CallToolResultReader
 
                     isError = reader.GetBoolean();
                 }
+                else if (reader.ValueTextEquals("resultType"u8))
+                {
+                    // The stateless form marks every final result; input_required never reaches this reader.
+                    if (complete || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("complete"u8))
+                    {
+                        return null;
+                    }
+
+                    complete = true;
+                }
                 else
                 {
                     return null;
@@ -65,7 +77,7 @@ internal static class CallToolResultReader
                 return null;
             }
 
-            return new CallToolResult { Content = content, IsError = isError };
+            return new CallToolResult { Content = content, IsError = isError, ResultType = complete ? "complete" : null };
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
