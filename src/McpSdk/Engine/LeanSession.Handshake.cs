@@ -33,6 +33,12 @@ internal sealed partial class LeanSession
 
     private async Task HandshakeAsync(McpEndpoint endpoint, CancellationToken cancellationToken)
     {
+        await NegotiateAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        Log.Opened(_logger, endpoint.Name, ProtocolVersion!, LeanProtocol.IsStateless(ProtocolVersion) ? "server/discover" : "initialize");
+    }
+
+    private async Task NegotiateAsync(McpEndpoint endpoint, CancellationToken cancellationToken)
+    {
         if (_options.ProtocolVersion is { } pinned)
         {
             if (LeanProtocol.IsStateless(pinned))
@@ -190,5 +196,8 @@ internal sealed partial class LeanSession
 
         [LoggerMessage(92, LogLevel.Information, "{Endpoint} no longer answers server/discover ({Error}); opening with initialize, as before it spoke the stateless form.")]
         public static partial void DiscoverUnknown(ILogger logger, string endpoint, string error);
+
+        [LoggerMessage(93, LogLevel.Debug, "Connected to {Endpoint} on the lean engine with protocol version {ProtocolVersion} ({How}).")]
+        public static partial void Opened(ILogger logger, string endpoint, string protocolVersion, string how);
     }
 }

@@ -90,6 +90,7 @@ public sealed class StatelessFormTests
         }
 
         Assert.Single(sink.Entries, entry => entry.Event.Id == 91); // initialize refused, server/discover next
+        Assert.Contains(sink.Entries, entry => entry.Event.Id == 93 && entry.Message.Contains("2026-07-28 (server/discover)", StringComparison.Ordinal));
         Assert.DoesNotContain(sink.Entries, entry => entry.Event.Id == 85); // never the SDK's engine
 
         // The endpoint remembers the form: the next session opens with server/discover, without a refused initialize.
