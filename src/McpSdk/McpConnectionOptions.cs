@@ -146,9 +146,11 @@ public sealed class McpConnectionOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// The MCP protocol version to use, e.g. <c>"2025-11-25"</c>, exactly and with no fallback. <see langword="null"/>
-    /// (the default) negotiates: the official SDK's default first, then the <c>initialize</c> handshake when the
-    /// <c>server/discover</c> probe fails, and any version the server offers that the SDK supports.
+    /// The MCP protocol version to use, e.g. <c>"2025-11-25"</c> or the stateless <c>"2026-07-28"</c>, exactly and with no
+    /// fallback. <see langword="null"/> (the default) negotiates: on the lean engine <c>initialize</c> first, then
+    /// <c>server/discover</c> when the server refuses it; on the SDK's engine the SDK's default first (the
+    /// <c>server/discover</c> probe), then the <c>initialize</c> handshake when the probe fails; either way any version the
+    /// server offers that the engine speaks (docs/PROTOCOL.md).
     /// </summary>
     public string? ProtocolVersion { get; set; }
 

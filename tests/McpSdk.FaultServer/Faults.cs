@@ -25,13 +25,20 @@ internal sealed class Faults(LineGuardedStream? stdout)
     /// <summary>How many extra tools (<c>tool-00001</c>, …) <c>tools/list</c> returns besides the faults; 0 by default.</summary>
     public const string ExtraToolsVariable = "FAULT_SERVER_EXTRA_TOOLS";
 
+    /// <summary>
+    /// How the server opens sessions: unset for both forms (<c>initialize</c> and <c>server/discover</c>), a protocol
+    /// version to pin (<c>2026-07-28</c>: <c>initialize</c> is refused), <c>no-discover</c> to answer <c>server/discover</c>
+    /// as an unknown method, or <c>@path</c> to read one of these from a file when the process starts.
+    /// </summary>
+    public const string ProtocolVariable = "FAULT_SERVER_PROTOCOL";
+
     /// <summary>Tools whose names a client must carry as they are; each answers with its own name.</summary>
     public static readonly string[] OddNames = ["with space", "ünïcødé-工具-🔧", "a/b/c", "dots.in.name", "semi;colon&amp"];
 
     private static readonly string[] Names =
     [
         "ok", "crash-now", "crash-after", "hang", "slow", "garbage", "partial", "is-error", "wrong-shape", "progress-after-result", "unknown-id",
-        "echo", "echo-args", "measure-args", "counted", "counted-rate", "big-result", "deep-result", "invalid-utf8",
+        "echo", "echo-args", "measure-args", "counted", "counted-rate", "big-result", "deep-result", "invalid-utf8", "progress", "elicit", "ask",
         .. HttpFaults.Names,
     ];
 
@@ -47,6 +54,20 @@ internal sealed class Faults(LineGuardedStream? stdout)
             ListToolsHandler = (_, _) => ValueTask.FromResult(List()),
             CallToolHandler = CallAsync,
         };
+        string? protocol = Environment.GetEnvironmentVariable(ProtocolVariable);
+        protocol = protocol is ['@', .. string path] ? File.ReadAllText(path).Trim() : protocol;
+        if (protocol == "no-discover")
+        {
+            options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+                context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ServerDiscover }
+                    ? throw new McpProtocolException("Method 'server/discover' is not available.", McpErrorCode.MethodNotFound)
+                    : next(context, cancellationToken));
+        }
+        else if (!string.IsNullOrEmpty(protocol))
+        {
+            options.ProtocolVersion = protocol;
+        }
+
         return options;
     }
 
@@ -82,6 +103,58 @@ internal sealed class Faults(LineGuardedStream? stdout)
             case "echo":
                 // server-everything's echo, so the load harness can put this (C#, Kestrel) server behind the same contenders.
                 return Text("Echo: " + (args.TryGetValue("message", out JsonElement message) ? message.GetString() : null));
+
+            case "progress":
+                int steps = args.TryGetValue("steps", out JsonElement count) ? count.GetInt32() : 3;
+                for (int step = 1; step <= steps; step++)
+                {
+                    if (request.ProgressToken is { } progressToken)
+                    {
+                        await context.Server.NotifyProgressAsync(
+                            progressToken, new ProgressNotificationValue { Progress = step, Total = steps, Message = $"step {step}" }, cancellationToken: cancellationToken);
+                    }
+                }
+
+                return Text($"progress: {steps.ToString(CultureInfo.InvariantCulture)} steps");
+
+            case "elicit":
+                // Asks the client a question through elicitation and answers with what came back.
+                ElicitResult answer = await context.Server.ElicitAsync(
+                    new ElicitRequestParams
+                    {
+                        Message = args.TryGetValue("question", out JsonElement question) ? question.GetString() ?? "?" : "Your name?",
+                        RequestedSchema = new ElicitRequestParams.RequestSchema
+                        {
+                            Properties = { ["name"] = new ElicitRequestParams.StringSchema { Description = "a name" } },
+                        },
+                    },
+                    cancellationToken);
+                string given = answer.Content is { } content && content.TryGetValue("name", out JsonElement named) ? named.ToString() : "(none)";
+                return Text($"elicit: {answer.Action} {given}");
+
+            case "ask":
+                // The same question the stateless way (no suspended handler): input_required with a request state, then the
+                // retry's responses; an initialize session is asked with an elicitation request instead, by the SDK.
+                if (request.InputResponses is { } responses && responses.TryGetValue("name", out InputResponse? response))
+                {
+                    ElicitResult? reply = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
+                    string name = reply?.Content is { } replied && replied.TryGetValue("name", out JsonElement value) ? value.ToString() : "(none)";
+                    return Text($"ask: {reply?.Action} {name} (state {request.RequestState ?? "none"})");
+                }
+
+                throw new InputRequiredException(
+                    new Dictionary<string, InputRequest>
+                    {
+                        ["name"] = InputRequest.ForElicitation(new ElicitRequestParams
+                        {
+                            Message = args.TryGetValue("question", out JsonElement asked) ? asked.GetString() ?? "?" : "Your name?",
+                            RequestedSchema = new ElicitRequestParams.RequestSchema
+                            {
+                                Properties = { ["name"] = new ElicitRequestParams.StringSchema { Description = "a name" } },
+                            },
+                        }),
+                    },
+                    "asked-once");
 
             case "crash-now":
                 Crash(tool, "before answering");

@@ -41,7 +41,10 @@ internal static class HttpHost
         }));
         builder.Services
             .AddMcpServer(options => faults.Configure(options))
-            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
+            // A server pinned to the stateless 2026-07-28 form (Faults.ProtocolVariable) serves it without sessions.
+            .WithHttpTransport(options => options.SessionMode = Environment.GetEnvironmentVariable(Faults.ProtocolVariable) == "2026-07-28"
+                ? HttpServerSessionMode.Stateless
+                : HttpServerSessionMode.Stateful);
 
         await using WebApplication app = builder.Build();
         app.Use(http.InvokeAsync);

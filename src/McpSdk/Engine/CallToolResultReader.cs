@@ -1,18 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 
 namespace McpSdk.Engine;
 
 /// <summary>
-/// Reads the commonest <c>tools/call</c> result — text content blocks and <c>isError</c>, nothing else — straight into
-/// the SDK's <see cref="CallToolResult"/> with one <see cref="Utf8JsonReader"/> pass. The serializer's polymorphic path
-/// allocates a read stack per call (~460 B) for the same object; every other shape goes to it unchanged.
+/// Reads the commonest <c>tools/call</c> result — text content blocks, <c>isError</c>, and the stateless form's
+/// <c>"resultType":"complete"</c> and <c>_meta</c>, nothing else — straight into the SDK's <see cref="CallToolResult"/> with one
+/// <see cref="Utf8JsonReader"/> pass. The serializer's polymorphic path allocates a read stack per call (~460 B) for the
+/// same object; every other shape goes to it unchanged.
 /// </summary>
 internal static class CallToolResultReader
 {
-    /// <summary>The result, when <paramref name="json"/> has only text blocks and <c>isError</c>; null to use the serializer.</summary>
+    /// <summary>The result, when <paramref name="json"/> has only text blocks, <c>isError</c>, <c>resultType</c> and <c>_meta</c>; null to use the serializer.</summary>
     public static CallToolResult? TryRead(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
@@ -25,6 +27,8 @@ internal static class CallToolResultReader
 
             List<ContentBlock>? content = null;
             bool? isError = null;
+            bool complete = false;
+            JsonObject? meta = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("content"u8))
@@ -54,6 +58,26 @@ internal static class CallToolResultReader
 
                     isError = reader.GetBoolean();
                 }
+                else if (reader.ValueTextEquals("resultType"u8))
+                {
+                    // The stateless form marks every final result; input_required never reaches this reader.
+                    if (complete || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("complete"u8))
+                    {
+                        return null;
+                    }
+
+                    complete = true;
+                }
+                else if (reader.ValueTextEquals("_meta"u8))
+                {
+                    // The stateless form's results carry the server's identity here, every one of them.
+                    if (meta is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        return null;
+                    }
+
+                    meta = JsonNode.Parse(ref reader) as JsonObject;
+                }
                 else
                 {
                     return null;
@@ -65,7 +89,7 @@ internal static class CallToolResultReader
                 return null;
             }
 
-            return new CallToolResult { Content = content, IsError = isError };
+            return new CallToolResult { Content = content, IsError = isError, ResultType = complete ? "complete" : null, Meta = meta };
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {

@@ -53,6 +53,42 @@ internal sealed class FrameBuilder
         _busy = false;
     }
 
+    /// <summary>
+    /// Writes a request's <c>_meta</c> member: its progress token, if any, then the session's own members (the stateless
+    /// form's protocol version, client info and capabilities, serialised once when the session opened; empty on an
+    /// <c>initialize</c> session). Writes nothing when both are absent.
+    /// </summary>
+    public void WriteMeta(ReadOnlySpan<byte> sessionMembers, long? progressToken)
+    {
+        if (sessionMembers.IsEmpty && progressToken is null)
+        {
+            return;
+        }
+
+        _writer.WritePropertyName("_meta"u8);
+        _writer.WriteStartObject();
+        if (progressToken is long token)
+        {
+            _writer.WriteNumber("progressToken"u8, token);
+        }
+
+        WriteMembers(sessionMembers);
+        _writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Copies <paramref name="members"/> (<c>"a":1,"b":{…}</c>, an object's members without its braces) into the object
+    /// being written. The writer skips validation, so a raw value in member position is written as is, preceded by a
+    /// comma when a member came before: members serialised once are copied per request instead of re-serialised.
+    /// </summary>
+    public void WriteMembers(ReadOnlySpan<byte> members)
+    {
+        if (!members.IsEmpty)
+        {
+            _writer.WriteRawValue(members, skipInputValidation: true);
+        }
+    }
+
     /// <summary>Writes <c>"jsonrpc":"2.0"</c> after the opening brace every message starts with.</summary>
     public void StartMessage()
     {

@@ -55,6 +55,7 @@ internal sealed partial class HttpLink : IMessageLink
     private volatile string? _sessionId;
     private volatile string? _protocolVersion;
     private volatile bool _sessionGone;
+    private volatile bool _stateless;
     private volatile Task? _initialized;
     private string? _endReason;
     private int _ended;
@@ -93,6 +94,11 @@ internal sealed partial class HttpLink : IMessageLink
 
         HttpRequestMessage request = NewRequest(HttpMethod.Post, "application/json, text/event-stream", lastEventId: null);
         request.Content = new MessageContent(message);
+        if (_stateless)
+        {
+            StandardHeaders.Add(request.Headers, message);
+        }
+
         Task? initialized = _initialized;
         if (initialized is null && _protocolVersion is not null)
         {
@@ -113,6 +119,14 @@ internal sealed partial class HttpLink : IMessageLink
     /// <summary>Every later request states the version.</summary>
     public void OnInitialized(string protocolVersion) => _protocolVersion = protocolVersion;
 
+    /// <summary>The stateless form: the version and method headers on every POST, no session, no GET stream to open.</summary>
+    public void UseStateless(string? protocolVersion)
+    {
+        _stateless = protocolVersion is not null;
+        _protocolVersion = protocolVersion;
+        _initialized = protocolVersion is null ? null : Task.CompletedTask;
+    }
+
     public LinkEnd DescribeEnd() => new(null, []);
 
     private HttpRequestMessage NewRequest(HttpMethod method, string accept, string? lastEventId)
@@ -120,7 +134,7 @@ internal sealed partial class HttpLink : IMessageLink
         var request = new HttpRequestMessage(method, _uri);
         HttpRequestHeaders headers = request.Headers;
         headers.TryAddWithoutValidation("Accept", accept);
-        if (_sessionId is { } session)
+        if (_sessionId is { } session && !_stateless)
         {
             headers.TryAddWithoutValidation(SessionIdHeader, session);
         }
@@ -191,7 +205,7 @@ internal sealed partial class HttpLink : IMessageLink
     /// <summary>One POST's response: nothing (202), a JSON message or batch, or an event stream; or a refusal.</summary>
     private async Task ReceiveAsync(HttpResponseMessage response, long requestId)
     {
-        if (_sessionId is null && response.Headers.NonValidated.TryGetValues(SessionIdHeader, out HeaderStringValues session))
+        if (_sessionId is null && !_stateless && response.Headers.NonValidated.TryGetValues(SessionIdHeader, out HeaderStringValues session))
         {
             _sessionId = session.ToString();
         }
@@ -408,7 +422,7 @@ internal sealed partial class HttpLink : IMessageLink
         if (error is { } refusal)
         {
             var protocol = new McpProtocolException($"Request failed (remote): {refusal.Message}", (McpErrorCode)refusal.Code);
-            FailRequest(requestId, _protocolVersion is null
+            FailRequest(requestId, _protocolVersion is null || _stateless
                 ? protocol
                 : new SessionUnusableException(
                     $"{answered} without handling it ({refusal.Message}); it may no longer know HTTP session {_sessionId}", protocol));

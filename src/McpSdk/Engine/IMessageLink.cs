@@ -25,6 +25,15 @@ internal interface IMessageLink : IAsyncDisposable
     /// <summary>The protocol version the handshake settled on, for transports that state it on every request.</summary>
     void OnInitialized(string protocolVersion);
 
+    /// <summary>
+    /// The session speaks the stateless form at <paramref name="protocolVersion"/> from the next message on (null: back to
+    /// the <c>initialize</c> form): over HTTP every request states the version and its method in headers, with no session
+    /// id and no GET stream. Nothing changes on a transport without headers.
+    /// </summary>
+    void UseStateless(string? protocolVersion)
+    {
+    }
+
     /// <summary>Once the link ended on its own, its exit code (for a process) and standard error, for messages.</summary>
     LinkEnd DescribeEnd();
 }

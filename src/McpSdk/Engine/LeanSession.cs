@@ -34,6 +34,9 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
+
+    // The stateless form's per-request _meta members, serialised once (StatelessMeta); empty on an initialize session.
+    private byte[] _requestMeta = [];
     private string? _endReason;
     private Exception? _endError;
     private volatile bool _ended;
@@ -56,13 +59,12 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
     public Task Completion => _completion.Task;
 
     /// <summary>
-    /// Starts <paramref name="endpoint"/>'s server process and completes the <c>initialize</c> handshake at
-    /// <paramref name="protocolVersion"/>, accepting another version the server offers that the engine speaks unless
-    /// <paramref name="exact"/>.
+    /// Starts <paramref name="endpoint"/>'s server process and opens the session: the <c>initialize</c> handshake or the
+    /// stateless form's <c>server/discover</c>, as <see cref="McpConnectionOptions.ProtocolVersion"/> pins or negotiation
+    /// finds (LeanSession.Handshake.cs).
     /// </summary>
     public static Task<LeanSession> ConnectAsync(
-        Endpoints.StdioEndpoint endpoint, McpConnectionOptions options, string protocolVersion, bool exact, ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        Endpoints.StdioEndpoint endpoint, McpConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         StdioLink link;
         try
@@ -74,19 +76,18 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             throw OpenFailure.NotStarted(endpoint, failure);
         }
 
-        return ConnectAsync(endpoint, link, options, protocolVersion, exact, loggerFactory, cancellationToken);
+        return ConnectAsync(endpoint, link, options, loggerFactory, cancellationToken);
     }
 
-    /// <summary>Completes the <c>initialize</c> handshake over <paramref name="link"/>, which the session then owns.</summary>
+    /// <summary>Opens the session over <paramref name="link"/>, which the session then owns.</summary>
     public static async Task<LeanSession> ConnectAsync(
-        McpEndpoint endpoint, IMessageLink link, McpConnectionOptions options, string protocolVersion, bool exact, ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        McpEndpoint endpoint, IMessageLink link, McpConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var session = new LeanSession(link, options, loggerFactory);
         link.Start(session);
         try
         {
-            await session.InitializeAsync(protocolVersion, exact, cancellationToken).ConfigureAwait(false);
+            await session.HandshakeAsync(endpoint, cancellationToken).ConfigureAwait(false);
             return session;
         }
         catch (Exception failure)
@@ -102,30 +103,6 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             LinkEnd linkEnd = link.DescribeEnd();
             throw OpenFailure.Ended(endpoint, failure, end, linkEnd.ExitCode, linkEnd.StandardError);
         }
-    }
-
-    private async Task InitializeAsync(string protocolVersion, bool exact, CancellationToken cancellationToken)
-    {
-        var parameters = new InitializeRequestParams
-        {
-            ProtocolVersion = protocolVersion,
-            ClientInfo = _options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
-            Capabilities = _serverRequests.Capabilities(),
-        };
-        InitializeResult result = await RequestAsync(
-            RequestMethods.Initialize, parameters, McpTypes.InitializeParams, McpTypes.InitializeResult, cancellationToken).ConfigureAwait(false);
-
-        string offered = result.ProtocolVersion;
-        if (offered != protocolVersion && (exact || !LeanProtocol.Speaks(offered)))
-        {
-            throw new McpProtocolException(
-                $"The server offered protocol version {offered}, which {(exact ? "is not the version pinned by McpConnectionOptions.ProtocolVersion" : "the lean engine does not speak")} ({protocolVersion} was asked).",
-                McpErrorCode.InvalidRequest);
-        }
-
-        ProtocolVersion = offered;
-        _link.OnInitialized(offered);
-        SendNotification(NotificationMethods.InitializedNotification);
     }
 
     // Pooled: one per call with progress, on the hot path of a progress-reporting tool.
@@ -165,12 +142,30 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         long id = Interlocked.Increment(ref _nextId);
         PendingReply<CallToolResult> waiter = PendingReply<CallToolResult>.Rent(_callWaiters);
         waiter.Prepare(this, id, RequestMethods.ToolsCall, toolName, McpTypes.CallToolResult);
+        if (_requestMeta.Length != 0)
+        {
+            // The stateless form may answer with input_required: the call is then sent again with the answers.
+            waiter.KeepCall(toolName, arguments, progressToken);
+        }
+
         ValueTask<CallToolResult> reply = waiter.AsValueTask();
         if (!Enter(waiter, cancellationToken))
         {
             return reply;
         }
 
+        SendCallFrame(waiter, id, toolName, arguments, progressToken, inputResponses: null, requestState: null);
+        return reply;
+    }
+
+    /// <summary>
+    /// Writes and sends one <c>tools/call</c>: the name, the sealed argument JSON as is, the <c>_meta</c> (progress token,
+    /// the stateless form's members), and when the server asked for input, the answers and its request state.
+    /// </summary>
+    private void SendCallFrame(
+        PendingRequest waiter, long id, string toolName, ToolArguments arguments, long? progressToken,
+        IDictionary<string, InputResponse>? inputResponses, string? requestState)
+    {
         FrameBuilder frame = FrameBuilder.Start();
         try
         {
@@ -183,12 +178,16 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             writer.WriteString("name"u8, toolName);
             writer.WritePropertyName("arguments"u8);
             writer.WriteRawValue(arguments.Json, skipInputValidation: true);
-            if (progressToken is long token)
+            frame.WriteMeta(_requestMeta, progressToken);
+            if (inputResponses is not null)
             {
-                writer.WritePropertyName("_meta"u8);
-                writer.WriteStartObject();
-                writer.WriteNumber("progressToken"u8, token);
-                writer.WriteEndObject();
+                writer.WritePropertyName("inputResponses"u8);
+                JsonSerializer.Serialize(writer, inputResponses, McpTypes.InputResponses);
+            }
+
+            if (requestState is not null)
+            {
+                writer.WriteString("requestState"u8, requestState);
             }
 
             writer.WriteEndObject();
@@ -203,11 +202,10 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
                 waiter.SetException(error, resumeAsync: false);
             }
 
-            return reply;
+            return;
         }
 
         Transmit(waiter, frame.Finish());
-        return reply;
     }
 
     /// <summary>Puts <paramref name="waiter"/> in the table; false when it already failed (the session ended, or the token fired).</summary>
@@ -270,7 +268,21 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             frame.StartMessage();
             frame.Writer.WriteNumber("id"u8, id);
             frame.Writer.WriteString("method"u8, method);
-            if (parameters is not null && parametersType is not null)
+            if (_requestMeta.Length != 0)
+            {
+                // The stateless form: every request states its version, client info and capabilities in params._meta.
+                frame.Writer.WritePropertyName("params"u8);
+                frame.Writer.WriteStartObject();
+                frame.WriteMeta(_requestMeta, progressToken: null);
+                if (parameters is not null && parametersType is not null)
+                {
+                    byte[] own = JsonSerializer.SerializeToUtf8Bytes(parameters, parametersType);
+                    frame.WriteMembers(own.AsSpan()[1..^1].Trim(" \t\r\n"u8));
+                }
+
+                frame.Writer.WriteEndObject();
+            }
+            else if (parameters is not null && parametersType is not null)
             {
                 frame.Writer.WritePropertyName("params"u8);
                 JsonSerializer.Serialize(frame.Writer, parameters, parametersType);
@@ -354,8 +366,10 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         }
     }
 
-    public Task PingAsync(CancellationToken cancellationToken) =>
-        RequestAsync<JsonElement, JsonElement>(RequestMethods.Ping, default, parametersType: null, McpTypes.Element, cancellationToken).AsTask();
+    /// <summary>Sends <c>ping</c>; the stateless form has none, and <c>server/discover</c> takes its place.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => _requestMeta.Length != 0
+        ? RequestAsync(RequestMethods.ServerDiscover, new DiscoverRequestParams(), McpTypes.DiscoverParams, McpTypes.DiscoverResult, cancellationToken).AsTask()
+        : RequestAsync<JsonElement, JsonElement>(RequestMethods.Ping, default, parametersType: null, McpTypes.Element, cancellationToken).AsTask();
 
     /// <summary>Sends <c>tools/list</c>, every page.</summary>
     public async Task<IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken)
@@ -411,6 +425,10 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             if (!incoming.Error.IsEmpty)
             {
                 pending.SetException(RemoteError(incoming.Error), resumeAsync: false);
+            }
+            else if (_requestMeta.Length != 0 && InputRequired.Is(incoming.Result))
+            {
+                OnInputRequired(pending, incoming.Result);
             }
             else
             {

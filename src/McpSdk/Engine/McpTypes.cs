@@ -14,6 +14,13 @@ internal static class McpTypes
     public static readonly JsonTypeInfo<CallToolResult> CallToolResult = Get<CallToolResult>();
     public static readonly JsonTypeInfo<InitializeRequestParams> InitializeParams = Get<InitializeRequestParams>();
     public static readonly JsonTypeInfo<InitializeResult> InitializeResult = Get<InitializeResult>();
+    public static readonly JsonTypeInfo<DiscoverRequestParams> DiscoverParams = Get<DiscoverRequestParams>();
+    public static readonly JsonTypeInfo<DiscoverResult> DiscoverResult = Get<DiscoverResult>();
+    public static readonly JsonTypeInfo<InputRequiredResult> InputRequiredResult = Get<InputRequiredResult>();
+    public static readonly JsonTypeInfo<System.Collections.Generic.IDictionary<string, InputResponse>> InputResponses =
+        Get<System.Collections.Generic.IDictionary<string, InputResponse>>();
+    public static readonly JsonTypeInfo<Implementation> Implementation = Get<Implementation>();
+    public static readonly JsonTypeInfo<ClientCapabilities> ClientCapabilities = Get<ClientCapabilities>();
     public static readonly JsonTypeInfo<ListToolsRequestParams> ListToolsParams = Get<ListToolsRequestParams>();
     public static readonly JsonTypeInfo<ListToolsResult> ListToolsResult = Get<ListToolsResult>();
     public static readonly JsonTypeInfo<CancelledNotificationParams> CancelledParams = Get<CancelledNotificationParams>();

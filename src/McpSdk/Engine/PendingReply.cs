@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
+using McpSdk.Invocation;
 
 namespace McpSdk.Engine;
 
@@ -37,6 +38,34 @@ internal sealed class PendingReply<T> : PendingRequest, IValueTaskSource<T>
         _subject = subject;
         _type = type;
     }
+
+    /// <summary>
+    /// What a <c>tools/call</c> sent, kept so that the request can be sent again when the server answers it with
+    /// <c>input_required</c> (the stateless form's server requests); valid until the call completes, since the invoker
+    /// owns the arguments until then.
+    /// </summary>
+    public void KeepCall(string toolName, ToolArguments arguments, long? progressToken)
+    {
+        ToolName = toolName;
+        Arguments = arguments;
+        ProgressToken = progressToken;
+        InputRounds = 0;
+    }
+
+    public string? ToolName { get; private set; }
+
+    public ToolArguments? Arguments { get; private set; }
+
+    public long? ProgressToken { get; private set; }
+
+    /// <summary>How many times the server asked for input for this call.</summary>
+    public int InputRounds { get; set; }
+
+    /// <summary>The caller's token (none when it cannot be cancelled), for the work done off the table for it.</summary>
+    public CancellationToken CallerToken => _cancellation.Token;
+
+    /// <summary>The request goes out again under <paramref name="id"/> (the server answered the previous one with input_required).</summary>
+    public void Readdress(long id) => Id = id;
 
     public override void WatchCancellation(CancellationToken cancellationToken)
     {
@@ -110,6 +139,8 @@ internal sealed class PendingReply<T> : PendingRequest, IValueTaskSource<T>
             _cancellation = default;
             Owner = null;
             _subject = null;
+            ToolName = null;
+            Arguments = null;
             _pool?.Enqueue(this);
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -93,6 +94,76 @@ internal sealed partial class ServerRequests(LeanSession session, McpConnectionO
             AnswerError(id, error is McpProtocolException protocol ? protocol.ErrorCode : McpErrorCode.InternalError, error.Message);
         }
     }
+
+    /// <summary>
+    /// The stateless form's input requests (an <c>input_required</c> result), answered by the same handlers at once; the
+    /// first failure cancels the others, as the official SDK's client does. Runs off the reader thread.
+    /// </summary>
+    public async Task<IDictionary<string, InputResponse>> ResolveAsync(IDictionary<string, InputRequest> requests, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        var keys = new string[requests.Count];
+        var answers = new Task<InputResponse>[requests.Count];
+        int i = 0;
+        foreach (KeyValuePair<string, InputRequest> request in requests)
+        {
+            keys[i] = request.Key;
+            answers[i++] = ResolveAsync(request.Value, linked.Token);
+        }
+
+        try
+        {
+            await Task.WhenAll(answers).ConfigureAwait(false);
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var responses = new Dictionary<string, InputResponse>(keys.Length, StringComparer.Ordinal);
+        for (i = 0; i < keys.Length; i++)
+        {
+            responses[keys[i]] = await answers[i].ConfigureAwait(false);
+        }
+
+        return responses;
+    }
+
+    private async Task<InputResponse> ResolveAsync(InputRequest request, CancellationToken cancellationToken)
+    {
+#pragma warning disable MCP9005 // Deprecated by 2026-07-28 as server requests; still asked for as input requests.
+        switch (request.Method)
+        {
+            case RequestMethods.ElicitationCreate when options.ElicitationHandler is { } elicit:
+                ElicitRequestParams elicitation = request.ElicitationParams
+                    ?? throw new McpProtocolException("The server's elicitation input request has no parameters.", McpErrorCode.InvalidParams);
+                return InputResponse.FromElicitResult(await elicit(elicitation, cancellationToken).ConfigureAwait(false));
+            case RequestMethods.SamplingCreateMessage when options.SamplingHandler is { } sample:
+                CreateMessageRequestParams sampling = request.SamplingParams
+                    ?? throw new McpProtocolException("The server's sampling input request has no parameters.", McpErrorCode.InvalidParams);
+                return InputResponse.FromSamplingResult(
+                    await sample(sampling, new ProgressToServer(session, sampling.ProgressToken), cancellationToken).ConfigureAwait(false));
+            case RequestMethods.RootsList when options.RootsHandler is { } roots:
+                return InputResponse.FromRootsResult(
+                    await roots(request.RootsParams ?? new ListRootsRequestParams(), cancellationToken).ConfigureAwait(false));
+            default:
+                throw new McpProtocolException(
+                    $"The server asked for input with '{request.Method}', and the connection has no handler for it: set McpConnectionOptions.{Handler(request.Method)}.",
+                    McpErrorCode.InvalidRequest);
+        }
+#pragma warning restore MCP9005
+    }
+
+#pragma warning disable MCP9005 // Deprecated by 2026-07-28, named here for the message.
+    private static string Handler(string method) => method switch
+    {
+        RequestMethods.ElicitationCreate => nameof(McpConnectionOptions.ElicitationHandler),
+        RequestMethods.SamplingCreateMessage => nameof(McpConnectionOptions.SamplingHandler),
+        RequestMethods.RootsList => nameof(McpConnectionOptions.RootsHandler),
+        _ => "ElicitationHandler, SamplingHandler or RootsHandler (it asked for none of theirs)",
+    };
+#pragma warning restore MCP9005
 
     private static T? Read<T>(byte[] json, JsonTypeInfo<T> type) => json.Length == 0 ? default : JsonSerializer.Deserialize(json, type);
 

@@ -13,8 +13,8 @@ namespace McpSdk.Engine;
 
 /// <summary>
 /// Opens a session on the engine <see cref="McpConnectionOptions.Engine"/> names: the lean engine where it goes (stdio,
-/// Streamable HTTP), the official SDK's everywhere else (and, under <see cref="McpSessionEngine.Auto"/>, where a server
-/// refuses the lean engine's <c>initialize</c> or, with auto-detection, does not answer it as Streamable HTTP).
+/// Streamable HTTP, every protocol version the official SDK speaks), the official SDK's everywhere else (and, under
+/// <see cref="McpSessionEngine.Auto"/> with auto-detection, where a server does not answer as Streamable HTTP).
 /// </summary>
 internal static partial class SessionEngines
 {
@@ -33,22 +33,11 @@ internal static partial class SessionEngines
                 endpoint.Name, $"McpConnectionOptions.Engine is Lean, but {elsewhere}; use McpSessionEngine.Auto or Sdk for this endpoint");
         }
 
-        bool pinned = options.ProtocolVersion is not null;
-        string version = options.ProtocolVersion ?? LeanProtocol.Newest;
         try
         {
             return endpoint is HttpEndpoint http
-                ? await LeanSession.ConnectAsync(endpoint, CreateLink(http, options, loggerFactory), options, version, exact: pinned, loggerFactory, cancellationToken)
-                    .ConfigureAwait(false)
-                : await LeanSession.ConnectAsync((StdioEndpoint)endpoint, options, version, exact: pinned, loggerFactory, cancellationToken).ConfigureAwait(false);
-        }
-        catch (McpConnectionFailedException failure)
-            when (options.Engine == McpSessionEngine.Auto && !pinned && failure.InnerException is McpProtocolException && !cancellationToken.IsCancellationRequested)
-        {
-            // The server answered initialize with an error (e.g. it speaks only the stateless 2026-07-28 form): the
-            // official SDK's negotiation, which probes server/discover first, gets its chance.
-            Log.FallingBackToSdk(loggerFactory.CreateLogger("McpSdk.SessionPool"), endpoint.Name, failure.InnerException.Message);
-            return await SdkSession.ConnectAsync(endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+                ? await LeanSession.ConnectAsync(endpoint, CreateLink(http, options, loggerFactory), options, loggerFactory, cancellationToken).ConfigureAwait(false)
+                : await LeanSession.ConnectAsync((StdioEndpoint)endpoint, options, loggerFactory, cancellationToken).ConfigureAwait(false);
         }
         catch (McpConnectionFailedException failure)
             when (options.Engine == McpSessionEngine.Auto && endpoint is HttpEndpoint { Options.TransportMode: HttpTransportMode.AutoDetect }
@@ -96,7 +85,7 @@ internal static partial class SessionEngines
 
         if (options.ProtocolVersion is { } version && !LeanProtocol.Speaks(version))
         {
-            return $"protocol version {version} is pinned and the lean engine speaks {string.Join(", ", LeanProtocol.Versions)}";
+            return $"protocol version {version} is pinned and the lean engine speaks {string.Join(", ", LeanProtocol.Versions)} and {LeanProtocol.Stateless}";
         }
 
         return null;
@@ -110,7 +99,7 @@ internal static partial class SessionEngines
 
     private static partial class Log
     {
-        [LoggerMessage(85, LogLevel.Information, "{Endpoint} refused the lean engine's initialize ({Error}); using the official SDK's engine and its negotiation.")]
+        [LoggerMessage(85, LogLevel.Information, "{Endpoint} did not answer the lean engine's initialize as Streamable HTTP ({Error}); using the official SDK's engine, which tries the legacy HTTP+SSE transport.")]
         public static partial void FallingBackToSdk(ILogger logger, string endpoint, string error);
     }
 }

@@ -17,6 +17,8 @@ public sealed class CallToolResultReaderTests
     [InlineData("""{"isError":true,"content":[{"type":"text","text":"a \"quoted\" \u00e9 \ud83d\udd27 line\nbreak"}]}""")]
     [InlineData("""{"content":[{"type":"text","text":"one"},{"type":"text","text":"two"}]}""")]
     [InlineData("""{"content":[]}""")]
+    [InlineData("""{"content":[{"type":"text","text":"x"}],"_meta":{"k":"v"}}""")]
+    [InlineData("""{"content":[{"type":"text","text":"ok"}],"resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":{"name":"s","version":"1.0.0"}}}""")]
     public void Plain_text_results_read_exactly_as_the_serializer_reads_them(string json)
     {
         CallToolResult? fast = CallToolResultReader.TryRead(Encoding.UTF8.GetBytes(json));
@@ -36,11 +38,26 @@ public sealed class CallToolResultReaderTests
     [InlineData("""{"content":[{"type":"text","text":"x"}],"structuredContent":{"a":1}}""")]
     [InlineData("""{"content":[{"type":"image","data":"AA==","mimeType":"image/png"}]}""")]
     [InlineData("""{"content":[{"type":"text","text":"x","annotations":{"priority":1}}]}""")]
-    [InlineData("""{"content":[{"type":"text","text":"x"}],"_meta":{"k":"v"}}""")]
+    [InlineData("""{"content":[{"type":"text","text":"x"}],"_meta":"not an object"}""")]
+    [InlineData("""{"content":[{"type":"text","text":"x"}],"resultType":"input_required"}""")]
     [InlineData("""{"isError":true}""")]
     [InlineData("""{"content":[{"type":"text"}]}""")]
     [InlineData("""{"content":[{"type":"text","text":"x"}]""")]
     [InlineData("""[]""")]
     public void Any_other_shape_is_left_to_the_serializer(string json) =>
         Assert.Null(CallToolResultReader.TryRead(Encoding.UTF8.GetBytes(json)));
+}
+
+/// <summary>Which replies the lean engine takes for the stateless form's input requests: only an input_required result.</summary>
+public sealed class InputRequiredTests
+{
+    [Theory]
+    [InlineData("""{"resultType":"input_required","inputRequests":{"a":{"method":"elicitation/create","params":{}}},"requestState":"s"}""", true)]
+    [InlineData("""{"inputRequests":{},"requestState":"s","resultType":"input_required"}""", true)]
+    [InlineData("""{"content":[{"type":"text","text":"ok"}],"resultType":"complete"}""", false)]
+    [InlineData("""{"content":[{"type":"text","text":"\"input_required\""}]}""", false)]
+    [InlineData("""{"content":[{"type":"text","text":"x"}],"structuredContent":{"resultType":"input_required"}}""", false)]
+    [InlineData("""{"_meta":{"resultType":"complete"},"resultType":"input_required","inputRequests":{}}""", true)]
+    public void Only_a_top_level_input_required_result_type_is_taken(string json, bool expected) =>
+        Assert.Equal(expected, InputRequired.Is(Encoding.UTF8.GetBytes(json)));
 }

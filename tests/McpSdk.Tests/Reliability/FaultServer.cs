@@ -21,10 +21,18 @@ internal static class FaultServer
         }
     }
 
-    /// <summary>A stdio endpoint whose processes carry <paramref name="marker"/> (see <see cref="ServerProcesses"/>).</summary>
-    public static McpEndpoint Endpoint(string marker, int extraTools = 0)
+    /// <summary>
+    /// A stdio endpoint whose processes carry <paramref name="marker"/> (see <see cref="ServerProcesses"/>); with
+    /// <paramref name="protocol"/>, how they open sessions (the fault server's <c>FAULT_SERVER_PROTOCOL</c>).
+    /// </summary>
+    public static McpEndpoint Endpoint(string marker, int extraTools = 0, string? protocol = null)
     {
         var environment = new Dictionary<string, string?> { ["MCPSDK_TEST_MARKER"] = marker };
+        if (protocol is not null)
+        {
+            environment["FAULT_SERVER_PROTOCOL"] = protocol;
+        }
+
         if (extraTools > 0)
         {
             environment["FAULT_SERVER_EXTRA_TOOLS"] = extraTools.ToString(System.Globalization.CultureInfo.InvariantCulture);

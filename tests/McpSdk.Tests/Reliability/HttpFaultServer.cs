@@ -29,9 +29,15 @@ internal sealed class HttpFaultServer : IAsyncDisposable
     public Uri Uri { get; }
 
     /// <param name="https">Serve HTTPS with a self-signed certificate, offering HTTP/2 and HTTP/1.1.</param>
-    public static async Task<HttpFaultServer> StartAsync(bool https = false)
+    /// <param name="protocol">How the server opens sessions (the fault server's <c>FAULT_SERVER_PROTOCOL</c>); null for both forms.</param>
+    public static async Task<HttpFaultServer> StartAsync(bool https = false, string? protocol = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (protocol is not null)
+        {
+            start.Environment["FAULT_SERVER_PROTOCOL"] = protocol;
+        }
+
         start.ArgumentList.Add(FaultServer.Path);
         start.ArgumentList.Add("http");
         if (https)
