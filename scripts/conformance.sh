@@ -12,7 +12,7 @@
 # Usage: scripts/conformance.sh [--no-build] [--verbose] [--engine auto|lean|sdk]
 #   --verbose: the client logs at Debug level to its stderr file
 #   --engine:  the session engine the client uses (McpConnectionOptions.Engine, through MCPSDK_CONFORMANCE_ENGINE);
-#              auto (the default) is what users get: the lean engine, the official SDK's for the OAuth scenarios
+#              auto (the default) is what users get: the lean engine, the official SDK's for authorization-code OAuth
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

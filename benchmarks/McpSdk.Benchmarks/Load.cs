@@ -162,6 +162,7 @@ internal static class Load
                 () => OnServer(async uri => await RawSdkContender.StartHttpAsync(uri).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
+                () => OnServer(async uri => await BareHttpContender.StartAsync(s_httpClients.Value.CreateClient(McpHttpClientBuilderExtensions.DefaultClientName), uri).ConfigureAwait(false)),
             ];
         }
 

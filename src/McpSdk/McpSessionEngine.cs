@@ -5,8 +5,8 @@ public enum McpSessionEngine
 {
     /// <summary>
     /// McpSdk's lean engine wherever it goes (stdio and Streamable HTTP servers), the official SDK's engine everywhere else
-    /// (legacy HTTP+SSE, endpoints with OAuth options, in-process servers, custom transports; see the README's "Session
-    /// engines" for the list).
+    /// (legacy HTTP+SSE, endpoints with an OAuth redirect URI, in-process servers, custom transports; the list is in
+    /// docs/ENGINES.md).
     /// </summary>
     Auto = 0,
 

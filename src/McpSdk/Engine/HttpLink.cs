@@ -231,7 +231,9 @@ internal sealed partial class HttpLink : IMessageLink
             {
                 try
                 {
-                    await events.ReadAsync(body, until: 0, _closing.Token).ConfigureAwait(false);
+                    // Stop at the reply: the server closes a request's stream after it (the spec), and disposing the
+                    // body early lets the connection drain that end itself, a read without the parser's layers above it.
+                    await events.ReadAsync(body, until: requestId, _closing.Token).ConfigureAwait(false);
                 }
                 catch (IOException error) when (requestId != 0 && events.LastEventId is not null && !_closing.IsCancellationRequested)
                 {

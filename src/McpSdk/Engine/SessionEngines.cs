@@ -73,9 +73,11 @@ internal static partial class SessionEngines
                 return $"{endpoint.Name} uses the legacy HTTP+SSE transport (McpHttpOptions.TransportMode is Sse), which only the official SDK's engine speaks";
             }
 
-            if (http.Options.OAuth is not null)
+            // Client credentials and cross-app access are McpSdk's own handler in the HTTP pipeline, which both engines
+            // use; the authorization-code flow (a redirect URI) runs inside the official SDK's HTTP transport.
+            if (http.Options.OAuth is { RedirectUri: not null })
             {
-                return $"{endpoint.Name} has OAuth options (McpHttpOptions.OAuth), whose flows run inside the official SDK's HTTP transport";
+                return $"{endpoint.Name} has an OAuth redirect URI (McpOAuthOptions.RedirectUri): the authorization-code flow runs inside the official SDK's HTTP transport";
             }
         }
         else if (endpoint is not StdioEndpoint)

@@ -26,6 +26,19 @@ public sealed class ClientCredentialsTests
         Assert.Equal(1, server.TokenRequests);
     }
 
+    [Theory]
+    [InlineData(McpSessionEngine.Lean)]
+    [InlineData(McpSessionEngine.Sdk)]
+    public async Task The_grant_runs_in_the_HTTP_pipeline_of_either_engine(McpSessionEngine engine)
+    {
+        await using var server = ProtectedMcpServer.Start(authMethods: ["client_secret_basic"]);
+        await using McpConnection connection = await OpenAsync(server, Secret(), new McpConnectionOptions { Engine = engine });
+
+        Assert.Equal("Echo: hi", await connection.CreateClient<IEchoTools>().EchoAsync("hi"));
+        Assert.Equal("Echo: again", await connection.CreateClient<IEchoTools>().EchoAsync("again"));
+        Assert.Equal(1, server.TokenRequests);
+    }
+
     [Fact]
     public async Task Client_secret_post_is_chosen_when_the_server_offers_only_that()
     {
