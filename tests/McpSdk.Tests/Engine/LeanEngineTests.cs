@@ -17,46 +17,6 @@ public sealed class LeanEngineTests(ITestOutputHelper output)
     private static CancellationToken Deadline() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     [Fact]
-    public async Task Replies_to_10000_pipelined_calls_complete_without_a_thread_pool_work_item_each()
-    {
-        const int Calls = 10_000;
-        long lean = await WorkItemsForCallsAsync(McpSessionEngine.Lean, Calls);
-        long sdk = await WorkItemsForCallsAsync(McpSessionEngine.Sdk, Calls);
-        output.WriteLine($"thread-pool work items completed during {Calls:N0} calls, 64 in flight: lean engine {lean:N0}, SDK engine {sdk:N0}");
-
-        // The count is process-wide (other test classes run meanwhile), so the bound is loose; the SDK engine, which
-        // dispatches each message on the pool, shows what the count looks like with a hop per reply.
-        Assert.True(lean < Calls / 4, $"The lean engine completed {lean:N0} work items for {Calls:N0} calls.");
-        Assert.True(sdk >= Calls, $"The SDK engine completed only {sdk:N0} work items for {Calls:N0} calls: the measurement does not see hops.");
-    }
-
-    private static async Task<long> WorkItemsForCallsAsync(McpSessionEngine engine, int calls)
-    {
-        var servers = new ServerProcesses();
-        await using McpConnection connection = await McpConnection.OpenAsync(
-            FaultServer.Endpoint(servers.Marker), new McpConnectionOptions { Engine = engine, MaxCallsPerSession = 64 });
-        ILeanEngineTools tools = connection.CreateClient<ILeanEngineTools>();
-        await RunAsync(tools, 1_000); // warm: JIT, pools
-
-        long before = ThreadPool.CompletedWorkItemCount;
-        await RunAsync(tools, calls);
-        return ThreadPool.CompletedWorkItemCount - before;
-    }
-
-    // 64 workers, each awaiting one call at a time: every reply's continuation sends the worker's next request.
-    private static Task RunAsync(ILeanEngineTools tools, int calls)
-    {
-        int next = 0;
-        return Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) <= calls)
-            {
-                Assert.Equal("ok", await tools.OkAsync(Deadline()));
-            }
-        })));
-    }
-
-    [Fact]
     public async Task A_message_over_MaxMessageSize_closes_its_session_with_a_typed_error_and_the_pool_heals()
     {
         var servers = new ServerProcesses();
