@@ -53,6 +53,28 @@ public sealed class ToolInvoker
         return new BoundTool(method, _core.GetGate(method.ToolName, method.Policy), _time, _logger);
     }
 
+    /// <summary>
+    /// Starts the tool as an MCP task and returns its handle once the server has created it (for methods declared
+    /// <c>Task&lt;McpTask&lt;T&gt;&gt;</c>). The call's policy admits the creation; the handle's result is read with
+    /// <paramref name="reader"/>.
+    /// </summary>
+    /// <typeparam name="TResult">The type the handle's result is read into.</typeparam>
+    /// <param name="tool">The calling method, bound by <see cref="Bind"/>.</param>
+    /// <param name="arguments">The serialised arguments; the invoker disposes them.</param>
+    /// <param name="reader">Reads the declared type from the task's result.</param>
+    /// <param name="progress">Receives the task's status messages while the handle is awaited, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the creation request.</param>
+    public Task<McpTask<TResult>> StartTaskAsync<TResult>(
+        BoundTool tool,
+        ToolArguments arguments,
+        ToolResultReader<TResult> reader,
+        IProgress<McpProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        // SEAM (issue #16): implemented on the runtime branch.
+        throw new NotImplementedException();
+    }
+
     /// <summary>Calls the tool and reads its result.</summary>
     /// <typeparam name="TResult">The type the interface method declares.</typeparam>
     /// <param name="tool">The calling method, bound by <see cref="Bind"/>.</param>
