@@ -65,6 +65,19 @@ public sealed class ScaffoldTaskTests
         Assert.DoesNotContain("RunAsTask", ClientWriter.Write(client), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_scaffolded_server_everything_client_built_by_the_generator_runs_only_simulate_research_query_as_a_task()
+    {
+        // Scaffolded/IEverythingTools.cs is compiled into this assembly with the real generator: what it registered is
+        // the policy the runtime gets.
+        var methods = McpSdk.Cli.Checking.CompiledInterfaceReader.Read(
+            typeof(ScaffoldTaskTests).Assembly.Location, typeof(Scaffolded.IEverythingTools).FullName!);
+
+        McpSdk.Invocation.ToolMethod research = Assert.Single(methods, method => method.Policy.RunAsTask);
+        Assert.Equal("simulate-research-query", research.ToolName);
+        Assert.Equal(TimeSpan.FromHours(1), research.Policy.TaskTimeToLive);
+    }
+
     private static string Scaffold() =>
         ClientWriter.Write(ClientScaffolder.Build(s_server, s_tools, "Tasks", "ITaskTools", taskSupport: s_taskSupport));
 
