@@ -21,10 +21,11 @@ internal sealed class ServerTaskSupport
     private Task<Table>? _learning;
 
     /// <summary>
-    /// Whether a call of a tool with <paramref name="runAsTask"/> may skip the question: known, and no task tool anywhere.
-    /// One volatile read, on every call.
+    /// Whether a call of <paramref name="toolName"/> that does not insist on a task may skip the question: the answer is
+    /// known, and the tool does not require a task. One volatile read (and a lookup where the server has task tools).
     /// </summary>
-    public bool SurelyPlain(bool runAsTask) => !runAsTask && _known is { AnyTaskTool: false };
+    public bool SurelyPlain(string toolName, bool runAsTask) =>
+        !runAsTask && _known is { } known && (!known.AnyTaskTool || known.SupportOf(toolName) != ToolTaskSupport.Required);
 
     /// <summary>The answer, asking <paramref name="session"/>'s server the first time.</summary>
     public async ValueTask<Table> LearnAsync(IMcpSession session, CancellationToken cancellationToken)

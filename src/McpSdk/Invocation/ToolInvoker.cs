@@ -398,7 +398,7 @@ public sealed class ToolInvoker
             activity?.SetTag("mcp.session.id", lease.Session.SessionId);
             try
             {
-                if (!_core.TaskSupport.SurelyPlain(tool.Method.Policy.RunAsTask)
+                if (!_core.TaskSupport.SurelyPlain(tool.Method.ToolName, tool.Method.Policy.RunAsTask)
                     && await TryRunAsTaskAsync(tool, arguments, progress, lease, cancellationToken).ConfigureAwait(false) is { } taskResult)
                 {
                     return taskResult;
