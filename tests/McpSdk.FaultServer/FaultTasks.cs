@@ -24,9 +24,13 @@ namespace McpSdk.FaultServer;
 /// </summary>
 internal static class FaultTasks
 {
-    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash"];
+    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls"];
 
     private static readonly ConcurrentDictionary<string, FaultTask> s_tasks = new(StringComparer.Ordinal);
+
+    // task-two-polls tasks of this process that have ended: a task that says how many ended before it was created
+    // shows whether the client let two run at once.
+    private static int s_twoPollsEnded;
 
     private static readonly JsonSerializerOptions s_json = new(McpJsonUtilities.DefaultOptions)
     {
@@ -59,6 +63,12 @@ internal static class FaultTasks
                 JsonElement shape = JsonDocument.Parse("""{"unexpected":["not","the","declared","record"]}""").RootElement.Clone();
                 task.End("completed", "done", new CallToolResult { Content = [new TextContentBlock { Text = shape.GetRawText() }], StructuredContent = shape });
                 break;
+            case "task-two-polls":
+                // Working until its second poll; its result says how many of its kind had ended before it was created.
+                string label = context.Params.Arguments?.TryGetValue("text", out JsonElement named) == true ? named.GetString() ?? "" : "";
+                task.Result = Text($"task: {label} after {Volatile.Read(ref s_twoPollsEnded).ToString(CultureInfo.InvariantCulture)} ended");
+                task.Update("working", "first stretch");
+                break;
             case "task-crash":
                 // Working until the first poll, which ends the process (over stdio, the task goes with it).
                 task.PollInterval = 50;
@@ -89,7 +99,12 @@ internal static class FaultTasks
     {
         yield return Handler("tasks/get", task =>
         {
-            Interlocked.Increment(ref task.Polls);
+            if (Interlocked.Increment(ref task.Polls) == 2 && task.Id.StartsWith("task-two-polls-", StringComparison.Ordinal))
+            {
+                task.Update("completed", "done");
+                Interlocked.Increment(ref s_twoPollsEnded);
+            }
+
             if (task.Id.StartsWith("task-crash-", StringComparison.Ordinal))
             {
                 Console.Error.WriteLine($"fault-server: pid {Environment.ProcessId} exits under task {task.Id}");

@@ -81,6 +81,29 @@ public sealed class FaultTaskTests
     }
 
     [Fact]
+    public async Task A_running_task_holds_its_tools_MaxConcurrency_slot_until_it_ends()
+    {
+        var time = new FakeTimeProvider();
+        await using McpConnection connection = await OpenStdioAsync(time);
+        IFaultTaskTools tools = connection.CreateClient<IFaultTaskTools>();
+        Assert.Equal("task: hello", await tools.OkAsync("hello").WaitAsync(NoHang)); // learned: the next calls are not held by it
+
+        Task<string> first = tools.TwoPollsAsync("first");
+        Task<string> second = tools.TwoPollsAsync("second");
+        for (int wait = 0; wait < 3_000 && connection.GetStats().Tools["task-two-polls"] is not { InFlight: 1, Queued.Normal: 1 }; wait++)
+        {
+            await Task.Delay(10); // until the first task is created and the second call waits for its slot (bounded: 30 s)
+        }
+
+        McpToolStats held = connection.GetStats().Tools["task-two-polls"];
+        Assert.Equal((1, 1), (held.InFlight, held.Queued.Normal));
+        await AdvanceUntilAsync(time, Task.WhenAll(first, second));
+
+        Assert.Equal("task: first after 0 ended", await first);
+        Assert.Equal("task: second after 1 ended", await second); // created only once the first task had ended
+    }
+
+    [Fact]
     public async Task A_stdio_server_that_exits_mid_task_fails_the_call_as_a_lost_session()
     {
         await using McpConnection connection = await McpConnection.OpenAsync(FaultServer.Endpoint(nameof(A_stdio_server_that_exits_mid_task_fails_the_call_as_a_lost_session)));

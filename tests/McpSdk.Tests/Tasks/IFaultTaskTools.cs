@@ -28,6 +28,10 @@ public interface IFaultTaskTools
     [McpTool("task-crash")]
     Task<string> CrashAsync(CancellationToken cancellationToken = default);
 
+    [McpTool("task-two-polls")]
+    [MaxConcurrency(1)]
+    Task<string> TwoPollsAsync(string text, CancellationToken cancellationToken = default);
+
     [McpTool("task-optional")]
     Task<string> OptionalAsync(string text, CancellationToken cancellationToken = default);
 }
