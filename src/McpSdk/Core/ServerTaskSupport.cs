@@ -27,52 +27,65 @@ internal sealed class ServerTaskSupport
     public bool SurelyPlain(string toolName, bool runAsTask) =>
         !runAsTask && _known is { } known && (!known.AnyTaskTool || known.SupportOf(toolName) != ToolTaskSupport.Required);
 
-    /// <summary>The answer, asking <paramref name="session"/>'s server the first time.</summary>
-    public async ValueTask<Table> LearnAsync(IMcpSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer, asking <paramref name="session"/>'s server the first time. Completes synchronously unless a
+    /// <c>tools/list</c> has to be sent (the server runs tool calls as tasks): a call on any other server never hops.
+    /// </summary>
+    public ValueTask<Table> LearnAsync(IMcpSession session, CancellationToken cancellationToken)
     {
         if (_known is { } known)
         {
-            return known;
+            return new ValueTask<Table>(known);
         }
 
+        if (session is not ITaskSession { RunsToolCallsAsTasks: true } tasks)
+        {
+            var table = new Table(LeanEngine: session is ITaskSession, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty);
+            _known = table;
+            return new ValueTask<Table>(table);
+        }
+
+        TaskCompletionSource<Table>? mine = null;
         Task<Table> learning;
         lock (_gate)
         {
-            learning = _learning ??= LearnFromAsync(session);
+            if (_learning is null)
+            {
+                mine = new TaskCompletionSource<Table>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _learning = mine.Task;
+            }
+
+            learning = _learning;
         }
 
-        try
+        if (mine is not null)
         {
-            return await learning.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _ = ListAsync(tasks, mine); // outside the lock; it completes mine whatever happens
         }
-        catch when (learning.IsFaulted)
-        {
-            _ = Interlocked.CompareExchange(ref _learning, null, learning);
-            throw;
-        }
+
+        return new ValueTask<Table>(learning.WaitAsync(cancellationToken));
     }
 
-    private async Task<Table> LearnFromAsync(IMcpSession session)
+    private async Task ListAsync(ITaskSession session, TaskCompletionSource<Table> learning)
     {
-        await Task.Yield(); // never inside the caller that started it, under the lock above
-        Table table;
-        if (session is not ITaskSession tasks)
+        try
         {
-            table = new Table(LeanEngine: false, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty);
+            // Not a caller's token: the answer is shared. A session that ends fails the request, so it cannot hang.
+            IReadOnlyDictionary<string, ToolTaskSupport> tools = await session.ListToolTaskSupportAsync(CancellationToken.None).ConfigureAwait(false);
+            var table = new Table(LeanEngine: true, ServerRunsTasks: true, tools.ToFrozenDictionary(StringComparer.Ordinal));
+            _known = table;
+            learning.SetResult(table);
         }
-        else if (!tasks.RunsToolCallsAsTasks)
+        catch (Exception error)
         {
-            table = new Table(LeanEngine: true, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty);
-        }
-        else
-        {
-            // Not the caller's token: the answer is shared. A session that ends fails the request, so it cannot hang.
-            IReadOnlyDictionary<string, ToolTaskSupport> tools = await tasks.ListToolTaskSupportAsync(CancellationToken.None).ConfigureAwait(false);
-            table = new Table(LeanEngine: true, ServerRunsTasks: true, tools.ToFrozenDictionary(StringComparer.Ordinal));
-        }
+            // Forgotten, so the next call asks again (on a session that lives).
+            lock (_gate)
+            {
+                _learning = null;
+            }
 
-        _known = table;
-        return table;
+            learning.SetException(error);
+        }
     }
 
     /// <summary>One server's answer.</summary>
