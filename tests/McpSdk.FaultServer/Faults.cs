@@ -32,7 +32,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
     [
         "ok", "crash-now", "crash-after", "hang", "slow", "garbage", "partial", "is-error", "wrong-shape", "progress-after-result", "unknown-id",
         "echo", "echo-args", "measure-args", "counted", "counted-rate", "big-result", "deep-result", "invalid-utf8",
-        .. HttpFaults.Names,
+        .. HttpFaults.Names, .. FaultTasks.Names,
     ];
 
     private readonly int _extraTools = int.TryParse(Environment.GetEnvironmentVariable(ExtraToolsVariable), CultureInfo.InvariantCulture, out int extra) ? extra : 0;
@@ -45,8 +45,10 @@ internal sealed class Faults(LineGuardedStream? stdout)
         options.Handlers = new McpServerHandlers
         {
             ListToolsHandler = (_, _) => ValueTask.FromResult(List()),
-            CallToolHandler = CallAsync,
+            CallToolWithAlternateHandler = async (context, cancellationToken) =>
+                FaultTasks.IsTaskCall(context) ? FaultTasks.Create(context) : new ResultOrAlternate<CallToolResult>(await CallAsync(context, cancellationToken)),
         };
+        options.RequestHandlers = [.. FaultTasks.Handlers()];
         return options;
     }
 
@@ -170,7 +172,15 @@ internal sealed class Faults(LineGuardedStream? stdout)
                 await RespondRawAsync(tool, context, invalid, cancellationToken);
                 break;
 
+            case "task-optional":
+                return Text("plain: " + (args.TryGetValue("text", out JsonElement plain) ? plain.GetString() : null));
+
             default:
+                if (FaultTasks.Names.Contains(tool, StringComparer.Ordinal))
+                {
+                    throw new McpProtocolException($"Tool '{tool}' runs only as a task: call it with 'task' in its params.", McpErrorCode.InvalidParams);
+                }
+
                 if (OddNames.Contains(tool, StringComparer.Ordinal) || (tool.StartsWith("tool-", StringComparison.Ordinal) && _extraTools > 0))
                 {
                     return Text(tool);

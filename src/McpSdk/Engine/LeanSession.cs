@@ -112,8 +112,11 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             ClientInfo = _options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
             Capabilities = _serverRequests.Capabilities(),
         };
-        InitializeResult result = await RequestAsync(
-            RequestMethods.Initialize, parameters, McpTypes.InitializeParams, McpTypes.InitializeResult, cancellationToken).ConfigureAwait(false);
+        JsonElement reply = await RequestAsync(
+            RequestMethods.Initialize, parameters, McpTypes.InitializeParams, McpTypes.Element, cancellationToken).ConfigureAwait(false);
+        InitializeResult result = reply.Deserialize(McpTypes.InitializeResult)
+            ?? throw new JsonException("The server answered initialize with a null result.");
+        ReadTaskCapability(reply);
 
         string offered = result.ProtocolVersion;
         if (offered != protocolVersion && (exact || !LeanProtocol.Speaks(offered)))
@@ -435,6 +438,10 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         else if (incoming.MethodIs("notifications/message"u8))
         {
             _serverRequests.LogMessage(incoming.Params);
+        }
+        else if (incoming.MethodIs("notifications/tasks/status"u8))
+        {
+            _taskStatuses.Observe(incoming.Params);
         }
     }
 
