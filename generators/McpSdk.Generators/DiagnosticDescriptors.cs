@@ -100,6 +100,16 @@ internal static class DiagnosticDescriptors
         "Client type has no [McpClient] attribute",
         "'{0}' has no [McpClient] attribute, so no proxy is generated for it and {1} would fail at run time; mark the interface [McpClient] or pass an interface that has it");
 
+    public static DiagnosticDescriptor UnawaitableTaskHandle { get; } = Error(
+        "MCPSDK018",
+        "Task handle returned without Task or ValueTask",
+        "Method '{0}' returns '{1}', but a task handle exists only once the server has created the task; return Task<{1}> or ValueTask<{1}>");
+
+    public static DiagnosticDescriptor TaskHandleInsideResult { get; } = Error(
+        "MCPSDK019",
+        "Task handle inside a tool's value",
+        "Method '{0}' returns '{1}', which has an McpTask<T> inside the value it reads; a task handle is never part of a tool's result: return Task<McpTask<T>> or ValueTask<McpTask<T>> with T the value the task ends with, or the value itself");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

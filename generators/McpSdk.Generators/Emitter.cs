@@ -151,10 +151,13 @@ internal static class Emitter
             _ => "this." + method.ResultReaderField!,
         };
 
-        string invoke = $"this._invoker.InvokeAsync(this.{BoundField(methodField)}, {arguments}, {reader}, {progress}, {token})";
-        if (method.Result is ResultKind.Text or ResultKind.Raw && method.ResultAllowsNull)
+        // A handle method returns once the server has created the task; the handle reads its result with the same reader.
+        string entry = method.TaskHandle == TaskHandleKind.None ? "InvokeAsync" : "StartTaskAsync";
+        string invoke = $"this._invoker.{entry}(this.{BoundField(methodField)}, {arguments}, {reader}, {progress}, {token})";
+        if ((method.Result is ResultKind.Text or ResultKind.Raw && method.ResultAllowsNull) || method.TaskHandle == TaskHandleKind.NullableHandle)
         {
-            // string? and CallToolResult? read with the non-null reader; '!' bridges Task<T> to Task<T?>.
+            // string? and CallToolResult? read with the non-null reader, and a handle is never null; '!' bridges
+            // Task<T> to Task<T?> (and Task<McpTask<T>> to Task<McpTask<T?>> or Task<McpTask<T>?>).
             invoke += "!";
         }
 
@@ -282,6 +285,15 @@ internal static class Emitter
         if (policy.QueueLimit is { } queueLimit)
         {
             writer.WriteLine($"QueueLimit = {Int(queueLimit)},");
+        }
+
+        if (policy.RunAsTask)
+        {
+            writer.WriteLine("RunAsTask = true,");
+            if (policy.TaskTimeToLiveSeconds is { } timeToLive)
+            {
+                writer.WriteLine($"TaskTimeToLive = global::System.TimeSpan.FromSeconds({Int(timeToLive)}),");
+            }
         }
 
         writer.CloseBlock(arguments is null ? ");" : ", " + arguments + ");");

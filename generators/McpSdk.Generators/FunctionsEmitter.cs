@@ -87,28 +87,48 @@ internal static class FunctionsEmitter
         string[] values = method.Parameters.Select(Binding).ToArray();
         string call = $"(({method.DeclaringInterfaceType})tools).{method.Name}({string.Join(", ", values)})";
         string awaited = $"await {call}.ConfigureAwait(false)";
-        switch (method.Result)
+        if (method.TaskHandle != TaskHandleKind.None)
         {
-            case ResultKind.None:
-                writer.WriteLine(awaited + ";");
-                writer.WriteLine("return null;");
-                break;
-            case ResultKind.Text:
-                writer.WriteLine($"return {awaited};");
-                break;
-            case ResultKind.Raw:
-                writer.WriteLine($"return {Agents}.McpAIFunctionResults.Raw(({awaited}){(method.ResultAllowsNull ? "!" : string.Empty)});");
-                break;
-            default:
-                ResultReaderSpec reader = spec.ResultReaders.First(r => r.FieldName == method.ResultReaderField);
-                string value = method.Result == ResultKind.WithResult ? $"({awaited}).Value" : $"({awaited})";
-                writer.WriteLine(reader.JsonField is null
-                    ? $"return {value};"
-                    : $"return {Agents}.McpAIFunctionResults.Json({value}{(reader.Nullability == Nullability.Reference ? "!" : string.Empty)}, json.{reader.JsonField});");
-                break;
+            // A model cannot hold a handle: the function collects the task's value. Nobody else has the handle, so a
+            // cancelled wait cancels the task too instead of leaving it to run unseen until its time to live.
+            writer.WriteLine($"var task = {(method.TaskHandle == TaskHandleKind.NullableHandle ? $"({awaited})!" : awaited)};");
+            writer.OpenBlock("try");
+            writer.WriteLine(ReturnValue(spec, method, "await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)"));
+            writer.CloseBlock();
+            writer.OpenBlock("catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)");
+            writer.WriteLine("await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+        }
+        else if (method.Result == ResultKind.None)
+        {
+            writer.WriteLine(awaited + ";");
+            writer.WriteLine("return null;");
+        }
+        else
+        {
+            writer.WriteLine(ReturnValue(spec, method, awaited));
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>The statement that returns the value <paramref name="awaited"/> gives, as the model sees it.</summary>
+    private static string ReturnValue(ClientSpec spec, MethodSpec method, string awaited)
+    {
+        switch (method.Result)
+        {
+            case ResultKind.Text:
+                return $"return {awaited};";
+            case ResultKind.Raw:
+                return $"return {Agents}.McpAIFunctionResults.Raw(({awaited}){(method.ResultAllowsNull ? "!" : string.Empty)});";
+            default:
+                ResultReaderSpec reader = spec.ResultReaders.First(r => r.FieldName == method.ResultReaderField);
+                string value = method.Result == ResultKind.WithResult ? $"({awaited}).Value" : $"({awaited})";
+                return reader.JsonField is null
+                    ? $"return {value};"
+                    : $"return {Agents}.McpAIFunctionResults.Json({value}{(reader.Nullability == Nullability.Reference ? "!" : string.Empty)}, json.{reader.JsonField});";
+        }
     }
 
     /// <summary>The expression that reads one parameter's value from the model's arguments.</summary>

@@ -21,6 +21,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? QueueLimitAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.QueueLimitAttribute");
 
+    public INamedTypeSymbol? RunAsTaskAttribute { get; } = compilation.GetTypeByMetadataName("McpSdk.RunAsTaskAttribute");
+
+    public INamedTypeSymbol? McpTaskOfT { get; } = compilation.GetTypeByMetadataName("McpSdk.McpTask`1");
+
     public INamedTypeSymbol? McpProgress { get; } = compilation.GetTypeByMetadataName("McpSdk.McpProgress");
 
     public INamedTypeSymbol? McpToolResultOfT { get; } = compilation.GetTypeByMetadataName("McpSdk.McpToolResult`1");

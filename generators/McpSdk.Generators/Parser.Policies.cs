@@ -6,20 +6,28 @@ using Microsoft.CodeAnalysis;
 
 namespace McpSdk.Generators;
 
-/// <summary>The policy attributes: [MaxConcurrency], [Priority], [RateLimit], [Timeout], [Retry], [QueueLimit].</summary>
+/// <summary>The policy attributes: [MaxConcurrency], [Priority], [RateLimit], [Timeout], [Retry], [QueueLimit], [RunAsTask].</summary>
 internal sealed partial class Parser
 {
     /// <summary>The policy attributes declared on <paramref name="symbol"/> itself; invalid values are reported.</summary>
     private PolicySpec ParsePolicy(ISymbol symbol, Location fallback)
     {
         int? maxConcurrency = null, priority = null, permits = null, rateMode = null, timeout = null, attempts = null, baseDelay = null, queueLimit = null;
+        int? taskTimeToLive = null;
         double? perSeconds = null;
-        bool fleetConcurrency = false, fleetRate = false;
+        bool fleetConcurrency = false, fleetRate = false, runAsTask = false;
         string owner = symbol is IMethodSymbol method ? method.ContainingType.Name + "." + method.Name : symbol.Name;
 
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
             INamedTypeSymbol? type = attribute.AttributeClass;
+            if (type is not null && Is(type, _known.RunAsTaskAttribute))
+            {
+                runAsTask = true;
+                taskTimeToLive = ParseTaskTimeToLive(attribute, owner, AttributeLocation(attribute, fallback));
+                continue;
+            }
+
             if (type is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not { } value)
             {
                 continue;
@@ -86,7 +94,21 @@ internal sealed partial class Parser
 
         return new PolicySpec(
             maxConcurrency, priority, permits, perSeconds, rateMode, timeout, attempts, attempts is null ? null : baseDelay, queueLimit,
-            maxConcurrency is not null && fleetConcurrency, permits is not null && fleetRate);
+            maxConcurrency is not null && fleetConcurrency, permits is not null && fleetRate, runAsTask, taskTimeToLive);
+    }
+
+    /// <summary>The <c>TimeToLiveSeconds</c> of a [RunAsTask], when it sets one; a value that is not positive is reported.</summary>
+    private int? ParseTaskTimeToLive(AttributeData attribute, string owner, Location location)
+    {
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "TimeToLiveSeconds" && named.Value.Value is int seconds)
+            {
+                return Check(seconds, value => value > 0, "RunAsTask", owner, "TimeToLiveSeconds must be a positive number of seconds", location);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the attribute says <c>Scope = McpLimitScope.Fleet</c>; an undefined scope is reported.</summary>

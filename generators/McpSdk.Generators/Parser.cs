@@ -175,7 +175,17 @@ internal sealed partial class Parser
         (AwaitableKind awaitable, ITypeSymbol? resultType)? returnShape = ParseReturnType(method.ReturnType);
         if (returnShape is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedReturnType, ReturnTypeLocation(method, location), displayName, method.ReturnType.ToDisplayString());
+            Report(
+                IsTaskHandle(method.ReturnType) ? DiagnosticDescriptors.UnawaitableTaskHandle : DiagnosticDescriptors.UnsupportedReturnType,
+                ReturnTypeLocation(method, location), displayName, method.ReturnType.ToDisplayString());
+            return null;
+        }
+
+        (AwaitableKind kind, ITypeSymbol? result) = returnShape.Value;
+        TaskHandleKind taskHandle = UnwrapTaskHandle(ref result);
+        if (result is not null && ContainsTaskHandle(result))
+        {
+            Report(DiagnosticDescriptors.TaskHandleInsideResult, ReturnTypeLocation(method, location), displayName, method.ReturnType.ToDisplayString());
             return null;
         }
 
@@ -186,7 +196,12 @@ internal sealed partial class Parser
             return null;
         }
 
-        (AwaitableKind kind, ITypeSymbol? result) = returnShape.Value;
+        if (taskHandle != TaskHandleKind.None)
+        {
+            // A handle method always starts a task, so its policy says so, [RunAsTask] or not.
+            policy = policy with { RunAsTask = true };
+        }
+
         ResultKind resultKind = result is null ? ResultKind.None
             : result.SpecialType == SpecialType.System_String ? ResultKind.Text
             : SymbolEqualityComparer.Default.Equals(result, _known.CallToolResult) ? ResultKind.Raw
@@ -205,6 +220,7 @@ internal sealed partial class Parser
             toolName,
             method.ReturnType.ToDisplayString(s_typeFormat),
             kind,
+            taskHandle,
             resultKind,
             result is not null && NullabilityOf(result) != Nullability.None,
             readerField,
@@ -381,6 +397,11 @@ internal sealed partial class Parser
             if (SymbolEqualityComparer.Default.Equals(definition, _known.ProgressOfT))
             {
                 return "progress is reported as IProgress<McpProgress>";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, _known.McpTaskOfT))
+            {
+                return "a task handle has no JSON form; pass its TaskId";
             }
         }
 

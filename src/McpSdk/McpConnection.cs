@@ -10,6 +10,7 @@ using McpSdk.Sessions;
 using McpSdk.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.Protocol;
 
 namespace McpSdk;
 
@@ -161,6 +162,38 @@ public sealed class McpConnection : IAsyncDisposable
         TClient client = McpClientRegistry.Create<TClient>(Invoker);
         _core.Validator?.OnClientCreated();
         return client;
+    }
+
+    /// <summary>
+    /// Takes up an MCP task another connection (or an earlier process) started, given its id: over Streamable HTTP a
+    /// task outlives the session and the connection that created it, so any connection to the same server may await,
+    /// query or cancel it. Whether the server still knows the id is the server's decision (its TTL, and whether it ties
+    /// tasks to sessions); an id it does not know fails the handle's requests with <see cref="McpTaskException"/>. No
+    /// request is sent until the handle is used.
+    /// </summary>
+    /// <param name="toolName">The tool that created the task: its policies (<see cref="McpConnectionOptions.ToolPolicies"/>) admit the handle's requests.</param>
+    /// <param name="taskId">The server's id for the task (<see cref="McpTask{TResult}.TaskId"/>).</param>
+    /// <returns>A handle whose result is the tool's raw <see cref="CallToolResult"/> (an <c>isError</c> result raises <see cref="McpToolException"/>).</returns>
+    /// <example>
+    /// <code>
+    /// McpTask&lt;CallToolResult&gt; task = connection.AttachTask("simulate-research-query", savedTaskId);
+    /// CallToolResult report = await task;
+    /// </code>
+    /// </example>
+    public McpTask<CallToolResult> AttachTask(string toolName, string taskId) => AttachTask(toolName, taskId, ToolResultReaders.Raw);
+
+    /// <summary>Takes up an MCP task by id, as <see cref="AttachTask(string, string)"/>, reading its result with <paramref name="reader"/>.</summary>
+    /// <typeparam name="TResult">The type the result is read into.</typeparam>
+    /// <param name="toolName">The tool that created the task.</param>
+    /// <param name="taskId">The server's id for the task.</param>
+    /// <param name="reader">Reads the result, e.g. <see cref="ToolResultReaders.Text"/> or <see cref="ToolResultReaders.Json{T}"/>.</param>
+    public McpTask<TResult> AttachTask<TResult>(string toolName, string taskId, ToolResultReader<TResult> reader)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        ArgumentNullException.ThrowIfNull(reader);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return Invoker.AttachTask(toolName, taskId, reader);
     }
 
     /// <summary>

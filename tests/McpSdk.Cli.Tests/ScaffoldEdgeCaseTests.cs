@@ -101,7 +101,8 @@ public sealed class ScaffoldEdgeCaseTests
 
     private static string Scaffold() => ClientWriter.Write(ClientScaffolder.Build(s_server, s_tools, "Edge", "IEdgeTools"));
 
-    private static Tool Tool(string name, string? description, string inputSchema, string? outputSchema = null) => new()
+    /// <summary>A tool as <c>tools/list</c> describes it, from its schemas' JSON.</summary>
+    internal static Tool Tool(string name, string? description, string inputSchema, string? outputSchema = null) => new()
     {
         Name = name,
         Description = description?.Replace("\\n", "\n", StringComparison.Ordinal),

@@ -39,7 +39,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
     [
         "ok", "crash-now", "crash-after", "hang", "slow", "garbage", "partial", "is-error", "wrong-shape", "progress-after-result", "unknown-id",
         "echo", "echo-args", "measure-args", "counted", "counted-rate", "big-result", "deep-result", "invalid-utf8", "progress", "elicit", "ask",
-        .. HttpFaults.Names,
+        .. HttpFaults.Names, .. FaultTasks.Names,
     ];
 
     private readonly int _extraTools = int.TryParse(Environment.GetEnvironmentVariable(ExtraToolsVariable), CultureInfo.InvariantCulture, out int extra) ? extra : 0;
@@ -52,7 +52,8 @@ internal sealed class Faults(LineGuardedStream? stdout)
         options.Handlers = new McpServerHandlers
         {
             ListToolsHandler = (_, _) => ValueTask.FromResult(List()),
-            CallToolHandler = CallAsync,
+            CallToolWithAlternateHandler = async (context, cancellationToken) =>
+                FaultTasks.IsTaskCall(context) ? FaultTasks.Create(context) : new ResultOrAlternate<CallToolResult>(await CallAsync(context, cancellationToken)),
         };
         string? protocol = Environment.GetEnvironmentVariable(ProtocolVariable);
         protocol = protocol is ['@', .. string path] ? File.ReadAllText(path).Trim() : protocol;
@@ -68,6 +69,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
             options.ProtocolVersion = protocol;
         }
 
+        options.RequestHandlers = [.. FaultTasks.Handlers()];
         return options;
     }
 
@@ -243,7 +245,15 @@ internal sealed class Faults(LineGuardedStream? stdout)
                 await RespondRawAsync(tool, context, invalid, cancellationToken);
                 break;
 
+            case "task-optional":
+                return Text("plain: " + (args.TryGetValue("text", out JsonElement plain) ? plain.GetString() : null));
+
             default:
+                if (FaultTasks.Names.Contains(tool, StringComparer.Ordinal))
+                {
+                    throw new McpProtocolException($"Tool '{tool}' runs only as a task: call it with 'task' in its params.", McpErrorCode.InvalidParams);
+                }
+
                 if (OddNames.Contains(tool, StringComparer.Ordinal) || (tool.StartsWith("tool-", StringComparison.Ordinal) && _extraTools > 0))
                 {
                     return Text(tool);

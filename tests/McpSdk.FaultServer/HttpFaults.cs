@@ -68,7 +68,30 @@ internal sealed class HttpFaults
             return;
         }
 
-        if (HttpMethods.IsPost(request.Method) && await ToolNameAsync(request) is { } tool && Array.IndexOf(Names, tool) >= 0)
+        PostedMessage posted = HttpMethods.IsPost(request.Method) ? await ReadPostedAsync(request) : default;
+        if (posted.TaskId is { } taskId && posted.Method is "tasks/get" or "tasks/result" && session is not null && FaultTasks.LosesSession(taskId))
+        {
+            // The session that follows a task-lose-session task expires under it: the task lives on, for another session.
+            Console.Error.WriteLine($"fault-server: session {session} lost under task {taskId}");
+            _expired.TryAdd(session, 0);
+            _open.TryRemove(session, out _);
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        LineRewritingStream? advertising = null;
+        if (posted.Method is "initialize" or "tools/list")
+        {
+            // The SDK's types cannot say that tools run as tasks: the reply is rewritten on its way out.
+            context.Response.Body = advertising = new LineRewritingStream(context.Response.Body, FaultTasks.Advertise);
+            context.Response.OnStarting(() =>
+            {
+                context.Response.ContentLength = null;
+                return Task.CompletedTask;
+            });
+        }
+
+        if (posted.Tool is { } tool && Array.IndexOf(Names, tool) >= 0)
         {
             Console.Error.WriteLine($"fault-server: HTTP fault '{tool}' for session {session}");
             switch (tool)
@@ -127,6 +150,10 @@ internal sealed class HttpFaults
         }
 
         await next(context);
+        if (advertising is not null)
+        {
+            await advertising.DisposeAsync(); // a JSON reply's only line has no newline to end it
+        }
     }
 
     private static async Task SessionNotFoundAsync(HttpContext context)
@@ -136,28 +163,37 @@ internal sealed class HttpFaults
         await context.Response.WriteAsync("""{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}""");
     }
 
-    /// <summary>The tool a <c>tools/call</c> POST names, or null; the body stays readable for the SDK.</summary>
-    private static async Task<string?> ToolNameAsync(HttpRequest request)
+    /// <summary>What a POST carries: its method, and the tool or task it names; the body stays readable for the SDK.</summary>
+    private static async Task<PostedMessage> ReadPostedAsync(HttpRequest request)
     {
         request.EnableBuffering();
         try
         {
             using JsonDocument body = await JsonDocument.ParseAsync(request.Body);
             JsonElement root = body.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("method", out JsonElement method) && method.ValueEquals("tools/call")
-                && root.TryGetProperty("params", out JsonElement parameters) && parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String
-                ? name.GetString()
-                : null;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("method", out JsonElement method) || method.ValueKind != JsonValueKind.String)
+            {
+                return default;
+            }
+
+            JsonElement parameters = root.TryGetProperty("params", out JsonElement p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            return new PostedMessage(
+                method.GetString(),
+                method.ValueEquals("tools/call") ? StringMember(parameters, "name") : null,
+                StringMember(parameters, "taskId"));
         }
         catch (JsonException)
         {
-            return null;
+            return default;
         }
         finally
         {
             request.Body.Position = 0;
         }
     }
+
+    private static string? StringMember(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private readonly record struct PostedMessage(string? Method, string? Tool, string? TaskId);
 }

@@ -11,27 +11,14 @@ namespace McpSdk.FaultServer;
 /// The server's stdout as the SDK transport sees it. Everything the transport writes is held back until a whole line
 /// (one JSON-RPC message and its '\n') is complete, and only then written to the real stdout, under the same lock that
 /// <see cref="Inject"/> takes, so bytes injected by a fault never land inside an SDK message, however the transport
-/// chunks its writes. It also notices when the response to a request id has been written, so a fault can act after it.
+/// chunks its writes. Replies that declare capabilities and tools pass <see cref="FaultTasks.Advertise"/> on the way.
+/// It also notices when the response to a request id has been written, so a fault can act after it.
 /// </summary>
-internal sealed class LineGuardedStream(Stream inner) : Stream
+internal sealed class LineGuardedStream(Stream inner) : WriteOnlyStream
 {
     private readonly Lock _gate = new();
     private readonly MemoryStream _pending = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _responseWritten = new();
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Writes raw bytes between two whole SDK messages and flushes them.</summary>
     public void Inject(ReadOnlySpan<byte> bytes)
@@ -64,7 +51,7 @@ internal sealed class LineGuardedStream(Stream inner) : Stream
 
                 _pending.Write(buffer[..(newline + 1)]);
                 buffer = buffer[(newline + 1)..];
-                byte[] line = _pending.ToArray();
+                byte[] line = FaultTasks.Advertise(_pending.ToArray());
                 _pending.SetLength(0);
                 inner.Write(line);
                 Noticed(line);
@@ -97,12 +84,6 @@ internal sealed class LineGuardedStream(Stream inner) : Stream
         Flush();
         return Task.CompletedTask;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private void Noticed(byte[] line)
     {

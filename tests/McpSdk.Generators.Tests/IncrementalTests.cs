@@ -73,9 +73,42 @@ public sealed class IncrementalTests
         Assert.Contains("new(\"sum\",", result.GeneratedSources.Single(source => source.HintName == "Sample.ISmallTools.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
     }
 
-    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    [Fact]
+    public void A_client_with_task_methods_stays_cached_on_an_unrelated_edit_and_re_emits_when_its_time_to_live_changes()
     {
-        CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation(TestSources.SmallClient, Unrelated);
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(TaskClient);
+
+        GeneratorRunResult unrelated = driver.RunGenerators(Replace(
+            compilation, "Source1.cs", Unrelated.Replace("a + b", "checked(a + b)", System.StringComparison.Ordinal))).GetRunResult().Results.Single();
+        GeneratorRunResult changed = driver.RunGenerators(Replace(
+            compilation, "Source0.cs", TaskClient.Replace("TimeToLiveSeconds = 600", "TimeToLiveSeconds = 60", System.StringComparison.Ordinal))).GetRunResult().Results.Single();
+
+        AssertNothingRegenerated(unrelated);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(changed.TrackedSteps[McpClientGenerator.TrackingNames.Specs]));
+        Assert.Contains("FromSeconds(60)", changed.GeneratedSources.Single(source => source.HintName == "Sample.IResearchTools.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    private const string TaskClient = """
+        using System.Threading.Tasks;
+        using McpSdk;
+
+        namespace Sample;
+
+        [McpClient]
+        [RunAsTask(TimeToLiveSeconds = 600)]
+        public interface IResearchTools
+        {
+            [McpTool("research")]
+            Task<string> ResearchAsync(string topic);
+
+            [McpTool("research")]
+            ValueTask<McpTask<string?>> StartResearchAsync(string topic);
+        }
+        """;
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce(string client = TestSources.SmallClient)
+    {
+        CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation(client, Unrelated);
         GeneratorDriver driver = GeneratorDriverHarness.CreateDriver().RunGenerators(compilation);
         GeneratorRunResult first = driver.GetRunResult().Results.Single();
         // The proxy and its AI functions.

@@ -334,6 +334,8 @@ public sealed class MarkupDiagnosticTests
     [InlineData("Retry(3, BaseDelayMilliseconds = -1)", "Retry", "-1", "BaseDelayMilliseconds must not be negative")]
     [InlineData("Priority((McpPriority)7)", "Priority", "7", "must be a defined McpPriority")]
     [InlineData("MaxConcurrency(2, Scope = (McpLimitScope)5)", "MaxConcurrency", "5", "Scope must be a defined McpLimitScope")]
+    [InlineData("RunAsTask(TimeToLiveSeconds = 0)", "RunAsTask", "0", "TimeToLiveSeconds must be a positive number of seconds")]
+    [InlineData("RunAsTask(TimeToLiveSeconds = -60)", "RunAsTask", "-60", "TimeToLiveSeconds must be a positive number of seconds")]
     public Task MCPSDK011_an_invalid_policy_value_is_reported_on_the_attribute(string attribute, string name, string value, string rule) => VerifyErrorAsync(
         $$"""
         [McpClient]
@@ -360,14 +362,83 @@ public sealed class MarkupDiagnosticTests
         Expect(DiagnosticDescriptors.InvalidPolicyValue, "MaxConcurrency", "ITools", "-3", "must be at least 1"));
 
     [Fact]
+    public Task MCPSDK011_an_invalid_task_time_to_live_on_the_interface_is_reported_on_the_interface_attribute() => VerifyErrorAsync(
+        """
+        [McpClient]
+        [{|#0:RunAsTask(TimeToLiveSeconds = 0)|}]
+        public interface ITools
+        {
+            [McpTool("research")]
+            Task<McpTask<string>> StartResearchAsync(string topic);
+        }
+        """,
+        Expect(DiagnosticDescriptors.InvalidPolicyValue, "RunAsTask", "ITools", "0", "TimeToLiveSeconds must be a positive number of seconds"));
+
+    [Fact]
     public Task Valid_policy_values_at_their_bounds_report_nothing() => VerifyCleanAsync("""
         [McpClient]
         [MaxConcurrency(1), QueueLimit(0), Priority(McpPriority.Low)]
         public interface ITools
         {
             [McpTool("echo")]
-            [Timeout(1), Retry(1, BaseDelayMilliseconds = 0), RateLimit(1, PerSeconds = 0.001, Mode = RateLimitMode.Reject)]
+            [Timeout(1), Retry(1, BaseDelayMilliseconds = 0), RateLimit(1, PerSeconds = 0.001, Mode = RateLimitMode.Reject), RunAsTask(TimeToLiveSeconds = 1)]
             Task<string> EchoAsync(string message);
+        }
+        """);
+
+    [Fact]
+    public Task MCPSDK018_a_task_handle_returned_without_Task_or_ValueTask_is_reported_on_the_return_type() => VerifyErrorAsync(
+        """
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("research")]
+            {|#0:McpTask<string>|} StartResearch(string topic);
+        }
+        """,
+        Expect(DiagnosticDescriptors.UnawaitableTaskHandle, "ITools.StartResearch", "McpSdk.McpTask<string>"));
+
+    [Theory]
+    [InlineData("Task<McpTask<McpTask<string>>>", "System.Threading.Tasks.Task<McpSdk.McpTask<McpSdk.McpTask<string>>>")]
+    [InlineData("Task<McpToolResult<McpTask<string>>>", "System.Threading.Tasks.Task<McpSdk.McpToolResult<McpSdk.McpTask<string>>>")]
+    [InlineData("ValueTask<McpTask<string>[]>", "System.Threading.Tasks.ValueTask<McpSdk.McpTask<string>[]>")]
+    [InlineData("Task<System.Collections.Generic.List<McpTask<int>>>", "System.Threading.Tasks.Task<System.Collections.Generic.List<McpSdk.McpTask<int>>>")]
+    [InlineData("Task<McpTask<Holder>>", "System.Threading.Tasks.Task<McpSdk.McpTask<Sample.Holder>>")]
+    public Task MCPSDK019_a_task_handle_inside_the_value_a_method_reads_is_reported_on_the_return_type(string returnType, string displayed) => VerifyErrorAsync(
+        $$"""
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("research")]
+            {|#0:{{returnType}}|} StartResearchAsync(string topic);
+        }
+
+        public sealed record Holder(McpTask<string> Inner);
+        """,
+        Expect(DiagnosticDescriptors.TaskHandleInsideResult, "ITools.StartResearchAsync", displayed));
+
+    [Fact]
+    public Task Task_handles_of_every_value_shape_and_RunAsTask_on_either_level_report_nothing() => VerifyCleanAsync("""
+        public sealed record Report(string Title);
+
+        [McpClient]
+        [RunAsTask(TimeToLiveSeconds = 3600)]
+        public interface ITools
+        {
+            [McpTool("text"), RunAsTask]
+            Task<McpTask<string>> StartTextAsync(string topic, IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default);
+
+            [McpTool("json")]
+            ValueTask<McpTask<Report?>> StartReportAsync(string topic);
+
+            [McpTool("with-result")]
+            Task<McpTask<McpToolResult<Report>>> StartWithResultAsync();
+
+            [McpTool("plain")]
+            Task<Report> ReportAsync(string topic);
+
+            [McpTool("none")]
+            Task RunAsync();
         }
         """);
 
@@ -413,6 +484,7 @@ public sealed class MarkupDiagnosticTests
     [InlineData("IProgress<int>", "System.IProgress<int>", "progress is reported as IProgress<McpProgress>")]
     [InlineData("object", "object", "declare the argument's real type, so it is serialised with its own JSON metadata")]
     [InlineData("Span<byte>", "System.Span<byte>", "a ref struct cannot be stored with the call")]
+    [InlineData("McpTask<string>", "McpSdk.McpTask<string>", "a task handle has no JSON form; pass its TaskId")]
     public Task MCPSDK013_a_parameter_that_cannot_be_an_argument_is_reported_on_the_parameter(string type, string displayed, string reason) => VerifyErrorAsync(
         $$"""
         [McpClient]

@@ -9,8 +9,9 @@ namespace McpSdk.Generators.Model;
 /// <param name="ToolName">The tool's wire name.</param>
 /// <param name="ReturnType">The declared return type, fully qualified.</param>
 /// <param name="Awaitable">Task or ValueTask, generic or not.</param>
-/// <param name="Result">How the result is read.</param>
-/// <param name="ResultAllowsNull">Whether the declared result type is nullable.</param>
+/// <param name="TaskHandle">Whether the method returns an <c>McpTask&lt;T&gt;</c> handle instead of the value.</param>
+/// <param name="Result">How the result is read (for a handle: how the task's result becomes its <c>T</c>).</param>
+/// <param name="ResultAllowsNull">Whether the declared result type (for a handle: its <c>T</c>) is nullable.</param>
 /// <param name="ResultReaderField">For <see cref="ResultKind.Json"/> and <see cref="ResultKind.WithResult"/>: the reader field the proxy holds.</param>
 /// <param name="Parameters">The parameters, in declaration order.</param>
 /// <param name="Policy">The declared concurrency policy.</param>
@@ -23,6 +24,7 @@ internal sealed record MethodSpec(
     string ToolName,
     string ReturnType,
     AwaitableKind Awaitable,
+    TaskHandleKind TaskHandle,
     ResultKind Result,
     bool ResultAllowsNull,
     string? ResultReaderField,
@@ -38,6 +40,19 @@ internal enum AwaitableKind
     TaskOfT,
     ValueTask,
     ValueTaskOfT,
+}
+
+/// <summary>Whether the awaitable's value is the tool's value or a handle on the MCP task computing it.</summary>
+internal enum TaskHandleKind
+{
+    /// <summary>The tool's value: the call is awaited to its end.</summary>
+    None,
+
+    /// <summary><c>McpTask&lt;T&gt;</c>: the proxy returns once the server has created the task.</summary>
+    Handle,
+
+    /// <summary><c>McpTask&lt;T&gt;?</c>: as <see cref="Handle"/>, declared nullable (the proxy never returns null).</summary>
+    NullableHandle,
 }
 
 /// <summary>How a call's result becomes the declared value.</summary>

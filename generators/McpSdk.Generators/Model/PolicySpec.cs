@@ -4,8 +4,10 @@ namespace McpSdk.Generators.Model;
 /// A method's concurrency policy as its attributes declare it; a <see langword="null"/> member was not declared
 /// (the runtime default applies). Method attributes override the declaring interface's, which override the client's.
 /// A limit's scope (<c>Scope = McpLimitScope.Fleet</c>) belongs to the attribute that declares the limit and is
-/// inherited with it.
+/// inherited with it. <c>[RunAsTask]</c> overrides as a whole: a method's own attribute brings its own time to live.
 /// </summary>
+/// <param name="RunAsTask">Called as an MCP task (<c>[RunAsTask]</c>, or a method returning <c>McpTask&lt;T&gt;</c>).</param>
+/// <param name="TaskTimeToLiveSeconds">The <c>TimeToLiveSeconds</c> the <c>[RunAsTask]</c> in force declares; <see langword="null"/> for the runtime's default.</param>
 internal sealed record PolicySpec(
     int? MaxConcurrency,
     int? Priority,
@@ -17,7 +19,9 @@ internal sealed record PolicySpec(
     int? RetryBaseDelayMilliseconds,
     int? QueueLimit,
     bool FleetConcurrency = false,
-    bool FleetRate = false)
+    bool FleetRate = false,
+    bool RunAsTask = false,
+    int? TaskTimeToLiveSeconds = null)
 {
     public static PolicySpec None { get; } = new(null, null, null, null, null, null, null, null, null);
 
@@ -39,6 +43,8 @@ internal sealed record PolicySpec(
             ownRetry ? RetryBaseDelayMilliseconds : fallback.RetryBaseDelayMilliseconds,
             QueueLimit ?? fallback.QueueLimit,
             MaxConcurrency is not null ? FleetConcurrency : fallback.FleetConcurrency,
-            ownRate ? FleetRate : fallback.FleetRate);
+            ownRate ? FleetRate : fallback.FleetRate,
+            RunAsTask || fallback.RunAsTask,
+            RunAsTask ? TaskTimeToLiveSeconds : fallback.TaskTimeToLiveSeconds);
     }
 }

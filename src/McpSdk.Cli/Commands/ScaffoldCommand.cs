@@ -67,7 +67,7 @@ internal static class ScaffoldCommand
 
             string name = parse.GetValue(interfaceName) ?? ClientScaffolder.DefaultInterfaceName(catalog.ServerInfo);
             ClientDeclaration client = ClientScaffolder.Build(
-                catalog.ServerInfo, catalog.Tools, parse.GetValue(@namespace)!, name, parse.GetValue(rawResults));
+                catalog.ServerInfo, catalog.Tools, parse.GetValue(@namespace)!, name, parse.GetValue(rawResults), catalog.TaskSupport);
             string code = ClientWriter.Write(client);
 
             if (parse.GetValue(output) is not { } file)

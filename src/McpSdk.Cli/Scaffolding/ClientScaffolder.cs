@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using McpSdk.Cli.Scaffolding.Model;
+using McpSdk.Cli.Servers;
 using ModelContextProtocol.Protocol;
 
 namespace McpSdk.Cli.Scaffolding;
@@ -20,7 +21,7 @@ internal static class ClientScaffolder
         "McpClient", "McpClientAttribute", "McpTool", "McpToolAttribute", "McpArgument", "McpArgumentAttribute",
         "JsonPropertyName", "JsonPropertyNameAttribute", "JsonIgnore", "JsonIgnoreAttribute", "JsonIgnoreCondition",
         "JsonStringEnumMemberName", "JsonStringEnumMemberNameAttribute", "JsonSerializable", "JsonSerializableAttribute",
-        "JsonSerializerContext", "System", "McpSdk", "ModelContextProtocol",
+        "JsonSerializerContext", "RunAsTask", "RunAsTaskAttribute", "System", "McpSdk", "ModelContextProtocol",
     ];
 
     /// <summary>Types McpSdk's built-in JSON context already covers: a scaffolded context need not list them.</summary>
@@ -50,7 +51,14 @@ internal static class ClientScaffolder
     /// <param name="rawResults">
     /// Tools without an output schema return <c>CallToolResult</c> (every content block) instead of <c>string</c> (the text).
     /// </param>
-    public static ClientDeclaration Build(Implementation? server, IReadOnlyList<Tool> tools, string @namespace, string interfaceName, bool rawResults = false)
+    /// <param name="taskSupport">Each tool's <c>execution.taskSupport</c>, by name; a tool not in it is called directly.</param>
+    public static ClientDeclaration Build(
+        Implementation? server,
+        IReadOnlyList<Tool> tools,
+        string @namespace,
+        string interfaceName,
+        bool rawResults = false,
+        IReadOnlyDictionary<string, ToolTaskSupport>? taskSupport = null)
     {
         ArgumentNullException.ThrowIfNull(tools);
         string contextName = JsonContextName(interfaceName);
@@ -67,7 +75,8 @@ internal static class ClientScaffolder
             TypeRef? result = tool.OutputSchema is { ValueKind: JsonValueKind.Object } output
                 ? types.MapResult(output, owner, tool.Name)
                 : rawResults ? null : TypeRef.String;
-            methods.Add(new ToolMethodDeclaration(methodName, tool.Name, Summary(tool), parameters, result));
+            ToolTaskSupport runsAsTask = taskSupport?.GetValueOrDefault(tool.Name) ?? ToolTaskSupport.Forbidden;
+            methods.Add(new ToolMethodDeclaration(methodName, tool.Name, Summary(tool), parameters, result, runsAsTask));
         }
 
         string serverDescription = server is null ? "an MCP server" : $"{server.Name} {server.Version}".Trim();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using McpSdk.Cli.Scaffolding.Model;
+using McpSdk.Cli.Servers;
 
 namespace McpSdk.Cli.Scaffolding;
 
@@ -109,8 +110,19 @@ internal static class ClientWriter
             WriteParam(text, indent, parameter.Name.TrimStart('@'), parameter.Description);
         }
 
-        WriteParam(text, indent, "cancellationToken", "Cancels the call (the server is sent <c>notifications/cancelled</c>).");
+        WriteParam(text, indent, "cancellationToken", method.TaskSupport == ToolTaskSupport.Required
+            ? "Cancels the call (the server is sent <c>tasks/cancel</c>)."
+            : "Cancels the call (the server is sent <c>notifications/cancelled</c>).");
+        if (TaskRemark(method.TaskSupport) is { } remark)
+        {
+            WriteRemarks(text, indent, remark);
+        }
+
         text.Append(indent).Append("[McpTool(").Append(CSharpText.Literal(method.ToolName)).Append(")]\n");
+        if (method.TaskSupport == ToolTaskSupport.Required)
+        {
+            text.Append(indent).Append("[RunAsTask]\n");
+        }
 
         string result = method.Result is null ? "CallToolResult" : method.Result.Render();
         string head = indent + "Task<" + result + "> " + method.Name + "(";
@@ -128,6 +140,20 @@ internal static class ClientWriter
             text.Append(indent).Append(indent).Append(parameters[i]).Append(i == parameters.Count - 1 ? ");\n" : ",\n");
         }
     }
+
+    /// <summary>What a method's docs say about running its tool as an MCP task; <see langword="null"/> when it cannot.</summary>
+    private static string? TaskRemark(ToolTaskSupport support) => support switch
+    {
+        ToolTaskSupport.Required =>
+            "The server runs this tool only as an MCP task (<c>execution.taskSupport</c> is <c>required</c>): the call " +
+            "polls the task to its end. To start it now and collect the result later, return " +
+            "<c>Task&lt;McpTask&lt;T&gt;&gt;</c> instead.",
+        ToolTaskSupport.Optional =>
+            "The server can run this tool as an MCP task (<c>execution.taskSupport</c> is <c>optional</c>): add " +
+            "<c>[RunAsTask]</c> for calls that may outlive a request, or return <c>Task&lt;McpTask&lt;T&gt;&gt;</c> to " +
+            "collect the result later.",
+        _ => null,
+    };
 
     private static string Parameter(ParameterDeclaration parameter)
     {
@@ -220,6 +246,17 @@ internal static class ClientWriter
         }
 
         text.Append(indent).Append("/// </summary>\n");
+    }
+
+    private static void WriteRemarks(StringBuilder text, string indent, string remark)
+    {
+        text.Append(indent).Append("/// <remarks>\n");
+        foreach (string line in Wrap(remark, LineWidth - indent.Length - 4))
+        {
+            text.Append(indent).Append("/// ").Append(line).Append('\n');
+        }
+
+        text.Append(indent).Append("/// </remarks>\n");
     }
 
     private static void WriteParam(StringBuilder text, string indent, string name, string description)

@@ -14,7 +14,8 @@ namespace McpSdk.Cli.Servers;
 /// <summary>What a server says about itself and its tools.</summary>
 /// <param name="ServerInfo">Its <c>serverInfo</c>.</param>
 /// <param name="Tools">Its <c>tools/list</c>, every page, in its order.</param>
-internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<Tool> Tools)
+/// <param name="TaskSupport">Each tool's <c>execution.taskSupport</c>, by tool name.</param>
+internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<Tool> Tools, IReadOnlyDictionary<string, ToolTaskSupport> TaskSupport)
 {
     // The SDK's own negotiation first, then the initialize handshake at each version the SDK speaks, newest first:
     // servers answer the 2026 discover probe in ways the SDK does not always fall back from, and some insist on an
@@ -39,8 +40,8 @@ internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<T
                 };
                 await using McpClient client = await McpClient.CreateAsync(
                     target.CreateTransport(standardError.Enqueue), options, cancellationToken: cancellationToken).ConfigureAwait(false);
-                IList<McpClientTool> tools = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                return new ServerCatalog(client.ServerInfo, [.. tools.Select(t => t.ProtocolTool)]);
+                ToolList tools = await ToolList.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+                return new ServerCatalog(client.ServerInfo, tools.Tools, tools.TaskSupport);
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {

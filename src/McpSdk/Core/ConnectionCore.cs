@@ -28,6 +28,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     private readonly PriorityScheduler _scheduler;
     private readonly string _endpointName;
     private readonly FleetLimits? _fleet;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     public ConnectionCore(
@@ -38,6 +39,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         ILogger poolLogger)
     {
         _endpointName = endpointName;
+        _time = options.TimeProvider;
         Validator = validator;
 
         // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
@@ -51,6 +53,9 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     public ToolValidator? Validator { get; }
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>What the server says about MCP tasks, learned once per connection.</summary>
+    public ServerTaskSupport TaskSupport { get; } = new();
 
     internal SessionPool Pool { get; }
 
@@ -209,6 +214,32 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
 
         return new CallLease(this, gate, session, fleet);
     }
+
+    /// <summary>
+    /// A live session for a task whose session was lost, while its call keeps the slots it was admitted with: over
+    /// Streamable HTTP the task lives on in the server, and any session may follow it. Waits (asking the pool to
+    /// replace the lost one) until one is live; give it back with <see cref="ReturnBorrowed"/>.
+    /// </summary>
+    public async ValueTask<PooledSession> BorrowSessionAsync(string toolName, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (IsDisposed)
+            {
+                throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; the task of tool '{toolName}' cannot be followed.");
+            }
+
+            if (Pool.Route() is { } session)
+            {
+                return session;
+            }
+
+            Pool.RequestCapacity(1);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void ReturnBorrowed(PooledSession session) => Pool.Return(session);
 
     private ObjectDisposedException Disposed(ToolGate gate) =>
         new(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; tool '{gate.ToolName}' cannot be called.");

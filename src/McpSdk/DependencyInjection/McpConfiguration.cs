@@ -164,6 +164,11 @@ internal static class McpConfiguration
             SetInt(tool, "TimeoutMilliseconds", value => policy.TimeoutMilliseconds = value);
             SetInt(tool, "MaxAttempts", value => policy.MaxAttempts = value);
             SetInt(tool, "QueueLimit", value => policy.QueueLimit = value);
+            SetInt(tool, "TaskTimeToLiveSeconds", value => policy.TaskTimeToLiveSeconds = value);
+            if (tool["RunAsTask"] is { } runAsTask)
+            {
+                policy.RunAsTask = bool.TryParse(runAsTask, out bool parsed) ? parsed : throw Invalid(tool, "RunAsTask", "true or false is required");
+            }
             if (tool["RateLimitPerSeconds"] is { } seconds)
             {
                 policy.RateLimitPerSeconds = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)

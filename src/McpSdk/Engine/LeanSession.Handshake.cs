@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -119,16 +120,21 @@ internal sealed partial class LeanSession
             ClientInfo = _options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo,
             Capabilities = _serverRequests.Capabilities(),
         };
-        InitializeResult result;
+        JsonElement reply;
         try
         {
-            result = await RequestAsync(
-                RequestMethods.Initialize, parameters, McpTypes.InitializeParams, McpTypes.InitializeResult, cancellationToken).ConfigureAwait(false);
+            // Raw first: the SDK's InitializeResult drops the tasks capability.
+            reply = await RequestAsync(
+                RequestMethods.Initialize, parameters, McpTypes.InitializeParams, McpTypes.Element, cancellationToken).ConfigureAwait(false);
         }
         catch (McpProtocolException refusal) when (!exact)
         {
             throw new InitializeRefusedException(refusal);
         }
+
+        InitializeResult result = reply.Deserialize(McpTypes.InitializeResult)
+            ?? throw new JsonException("The server answered initialize with a null result.");
+        ReadTaskCapability(reply);
 
         string offered = result.ProtocolVersion;
         if (offered != protocolVersion && (exact || Array.IndexOf(LeanProtocol.Versions, offered) < 0))
@@ -152,8 +158,11 @@ internal sealed partial class LeanSession
         _requestMeta = StatelessMeta.Members(
             protocolVersion, _options.ClientInfo ?? McpConnectionOptions.DefaultClientInfo, _serverRequests.Capabilities());
         _link.UseStateless(protocolVersion);
-        DiscoverResult result = await RequestAsync(
-            RequestMethods.ServerDiscover, new DiscoverRequestParams(), McpTypes.DiscoverParams, McpTypes.DiscoverResult, cancellationToken).ConfigureAwait(false);
+        JsonElement reply = await RequestAsync(
+            RequestMethods.ServerDiscover, new DiscoverRequestParams(), McpTypes.DiscoverParams, McpTypes.Element, cancellationToken).ConfigureAwait(false);
+        DiscoverResult result = reply.Deserialize(McpTypes.DiscoverResult)
+            ?? throw new JsonException("The server answered server/discover with a null result.");
+        ReadTaskCapability(reply);
         if (result.SupportedVersions is not { } supported || !supported.Contains(protocolVersion))
         {
             throw new McpProtocolException(

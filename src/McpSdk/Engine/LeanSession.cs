@@ -454,6 +454,10 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         {
             _serverRequests.LogMessage(incoming.Params);
         }
+        else if (incoming.MethodIs("notifications/tasks/status"u8))
+        {
+            _taskStatuses.Observe(incoming.Params);
+        }
     }
 
     /// <summary>The server's JSON-RPC error, as the official SDK raises it for a remote error.</summary>

@@ -17,6 +17,7 @@ public sealed class CallPolicy
     private readonly int _maxAttempts = 1;
     private readonly TimeSpan _retryBaseDelay = TimeSpan.FromMilliseconds(200);
     private readonly int? _queueLimit;
+    private readonly TimeSpan _taskTimeToLive = TimeSpan.FromHours(1);
 
     /// <summary>No limits, normal priority, one attempt.</summary>
     public static CallPolicy Default { get; } = new();
@@ -82,8 +83,22 @@ public sealed class CallPolicy
         init => _queueLimit = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(QueueLimit), value, "Must not be negative.");
     }
 
+    /// <summary>
+    /// Whether the tool is called as an MCP task even when the server only allows it (<c>"optional"</c>); tools that
+    /// require it are called as tasks either way.
+    /// </summary>
+    public bool RunAsTask { get; init; }
+
+    /// <summary>How long the server keeps a task this method creates, and its result (the request's <c>ttl</c>).</summary>
+    public TimeSpan TaskTimeToLive
+    {
+        get => _taskTimeToLive;
+        init => _taskTimeToLive = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TaskTimeToLive), value, "Must be positive.");
+    }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"MaxConcurrency={_maxConcurrency?.ToString() ?? "none"}{(MaxConcurrencyScope == McpLimitScope.Fleet ? " fleet" : "")}, Priority={Priority}, RateLimit={(_rateLimitPermits is { } p ? $"{p}/{_rateLimitWindow.TotalSeconds}s {RateLimitMode}{(RateLimitScope == McpLimitScope.Fleet ? " fleet" : "")}" : "none")}, " +
-        $"Timeout={_timeout?.TotalMilliseconds.ToString() ?? "none"}ms, MaxAttempts={_maxAttempts}, QueueLimit={_queueLimit?.ToString() ?? "none"}";
+        $"Timeout={_timeout?.TotalMilliseconds.ToString() ?? "none"}ms, MaxAttempts={_maxAttempts}, QueueLimit={_queueLimit?.ToString() ?? "none"}" +
+        (RunAsTask ? $", RunAsTask ttl={_taskTimeToLive.TotalSeconds}s" : "");
 }

@@ -40,6 +40,15 @@ public sealed class McpToolPolicy
     /// <summary>Replaces <see cref="QueueLimitAttribute"/>.</summary>
     public int? QueueLimit { get; set; }
 
+    /// <summary>
+    /// Replaces <see cref="RunAsTaskAttribute"/>: <see langword="true"/> calls the tool as an MCP task, <see langword="false"/>
+    /// calls it directly (unless the server requires a task, or the method returns an <see cref="McpTask{TResult}"/>).
+    /// </summary>
+    public bool? RunAsTask { get; set; }
+
+    /// <summary>Replaces <see cref="RunAsTaskAttribute.TimeToLiveSeconds"/>.</summary>
+    public int? TaskTimeToLiveSeconds { get; set; }
+
     /// <summary><paramref name="declared"/> with this override's values in place; validation is <see cref="Invocation.CallPolicy"/>'s.</summary>
     internal Invocation.CallPolicy ApplyTo(Invocation.CallPolicy declared, string toolName)
     {
@@ -58,6 +67,8 @@ public sealed class McpToolPolicy
                 MaxAttempts = MaxAttempts ?? declared.MaxAttempts,
                 RetryBaseDelay = declared.RetryBaseDelay,
                 QueueLimit = QueueLimit ?? declared.QueueLimit,
+                RunAsTask = RunAsTask ?? declared.RunAsTask,
+                TaskTimeToLive = TaskTimeToLiveSeconds is { } timeToLive ? TimeSpan.FromSeconds(timeToLive) : declared.TaskTimeToLive,
             };
         }
         catch (ArgumentOutOfRangeException exception)

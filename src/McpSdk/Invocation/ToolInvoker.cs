@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Core;
 using McpSdk.Diagnostics;
+using McpSdk.Engine.Tasks;
 using Microsoft.Extensions.Logging;
 using McpSdk.Sessions;
 using ModelContextProtocol.Client;
@@ -53,6 +54,170 @@ public sealed class ToolInvoker
         return new BoundTool(method, _core.GetGate(method.ToolName, method.Policy), _time, _logger);
     }
 
+    /// <summary>
+    /// Starts the tool as an MCP task and returns its handle once the server has created it (for methods declared
+    /// <c>Task&lt;McpTask&lt;T&gt;&gt;</c>). The call's policy admits the creation; the handle's result is read with
+    /// <paramref name="reader"/>.
+    /// </summary>
+    /// <typeparam name="TResult">The type the handle's result is read into.</typeparam>
+    /// <param name="tool">The calling method, bound by <see cref="Bind"/>.</param>
+    /// <param name="arguments">The serialised arguments; the invoker disposes them.</param>
+    /// <param name="reader">Reads the declared type from the task's result.</param>
+    /// <param name="progress">Receives the task's status messages while the handle is awaited, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the creation request.</param>
+    public async Task<McpTask<TResult>> StartTaskAsync<TResult>(
+        BoundTool tool,
+        ToolArguments arguments,
+        ToolResultReader<TResult> reader,
+        IProgress<McpProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        long started = Submit(tool, arguments, reader);
+        ToolStatistics statistics = tool.Gate.Statistics;
+        CallPolicy policy = tool.Method.Policy;
+
+        // The handle is the call's value: the creation is what is counted, and what [Timeout] bounds.
+        using CancellationTokenSource? deadline = policy.Timeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
+        using CancellationTokenSource? linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        CancellationToken token = linked?.Token ?? cancellationToken;
+        try
+        {
+            arguments.ThrowIfUnwritable(tool.Method.ToolName);
+            TaskCreation creation;
+            using (CallLease lease = await _core.AdmitAsync(tool.Gate, policy.Priority, policy.RateLimitMode, token).ConfigureAwait(false))
+            {
+                try
+                {
+                    creation = await CreateTaskIfDueAsync(tool, arguments, lease.Session, insist: true, token).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException("A task that was insisted on was not created.");
+                }
+                catch (Exception exception) when (IsSessionLoss(exception) && !token.IsCancellationRequested)
+                {
+                    lease.SessionLost();
+                    throw new McpSessionLostException(tool.Method.ToolName, lease.Session.DescribeEnd() ?? exception.Message, exception);
+                }
+            }
+
+            statistics.OnSucceeded(_time.GetElapsedTime(started));
+            return creation.Task is { } task
+                ? new McpTask<TResult>(this, tool, reader, progress, task.TaskId, result: null)
+                : new McpTask<TResult>(this, tool, reader, progress, taskId: string.Empty, creation.Result);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            statistics.OnCancelled();
+            throw;
+        }
+        catch (OperationCanceledException exception) when (deadline is not null && deadline.IsCancellationRequested)
+        {
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            statistics.OnFailed(elapsed, FailureKind.TimedOut);
+            throw new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, TimeSpan.Zero, elapsed, exception);
+        }
+        catch (Exception exception)
+        {
+            statistics.OnFailed(_time.GetElapsedTime(started), exception is McpQueueFullException or McpRateLimitedException ? FailureKind.Rejected : FailureKind.Other);
+            throw;
+        }
+        finally
+        {
+            arguments.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Sends the call as a task when it is due: the tool requires it, or the method insists and the server allows it.
+    /// <see langword="null"/> means a plain call; a method that insists where the server cannot gets <see cref="McpTaskException"/>.
+    /// </summary>
+    private async ValueTask<TaskCreation?> CreateTaskIfDueAsync(
+        BoundTool tool, ToolArguments arguments, IMcpSession session, bool insist, CancellationToken cancellationToken)
+    {
+        string name = tool.Method.ToolName;
+        ServerTaskSupport.Table server = await _core.TaskSupport.LearnAsync(session, cancellationToken).ConfigureAwait(false);
+        ToolTaskSupport support = server.SupportOf(name);
+        string? refusal = !server.LeanEngine ? null
+            : !server.ServerRunsTasks ? "the server does not run tool calls as tasks (its initialize result has no tasks.requests.tools.call capability)"
+            : support == ToolTaskSupport.Forbidden ? "the server does not allow it as a task (its tools/list gives no execution.taskSupport 'optional' or 'required')"
+            : null;
+        if (!server.LeanEngine)
+        {
+            return insist ? throw TaskCarrier.LeanEngineOnly(name, taskId: null) : null;
+        }
+
+        if (refusal is not null || (support == ToolTaskSupport.Optional && !insist))
+        {
+            return insist && refusal is not null
+                ? throw new McpTaskException(name, taskId: null, state: null,
+                    $"Tool '{name}' is declared to run as an MCP task ([RunAsTask] or an McpTask<T> return), but {refusal}: remove [RunAsTask], or return the value itself.")
+                : null;
+        }
+
+        return await ((ITaskSession)session).CreateToolTaskAsync(name, arguments, tool.Method.Policy.TaskTimeToLive, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A call made as a task on its admitted lease, or <see langword="null"/> when it is due as a plain call.</summary>
+    private async ValueTask<CallToolResult?> TryRunAsTaskAsync(
+        BoundTool tool, ToolArguments arguments, IProgress<McpProgress>? progress, CallLease lease, CancellationToken cancellationToken)
+    {
+        TaskCreation? creation = await CreateTaskIfDueAsync(tool, arguments, lease.Session, tool.Method.Policy.RunAsTask, cancellationToken).ConfigureAwait(false);
+        if (creation is not { Task: { } task })
+        {
+            return creation?.Result;
+        }
+
+        // The id on the call's span, so a trace leads to the server's task.
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, McpSdkTelemetry.Source))
+        {
+            activity.SetTag("mcpsdk.task.id", task.TaskId);
+        }
+
+        // The lease stays the caller's: the task holds the call's slots until it ends ([MaxConcurrency] counts it).
+        using var carrier = new TaskCarrier(_core, tool.Method.ToolName, lease, ownsLease: false);
+        return await new TaskFollower(tool.Method.ToolName, task.TaskId, progress, _time)
+            .FollowAsync(carrier, task, cancelOnAbandon: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A handle for a task started elsewhere; the tool's configured policies admit its requests.</summary>
+    internal McpTask<TResult> AttachTask<TResult>(string toolName, string taskId, ToolResultReader<TResult> reader)
+    {
+        var method = new ToolMethod(toolName, nameof(McpConnection.AttachTask));
+        if (_options.ToolPolicies.TryGetValue(toolName, out McpToolPolicy? policyOverride))
+        {
+            method = new ToolMethod(toolName, method.MemberName, policyOverride.ApplyTo(method.Policy, toolName), method.Arguments);
+        }
+
+        var tool = new BoundTool(method, _core.GetGate(toolName, method.Policy), _time, _logger);
+        return new McpTask<TResult>(this, tool, reader, progress: null, taskId, result: null);
+    }
+
+    /// <summary>A handle's wait: admitted as a call of its tool (so it counts in flight while awaited), then followed to the end.</summary>
+    internal async Task<TResult> FollowTaskAsync<TResult>(
+        BoundTool tool, string taskId, ToolResultReader<TResult> reader, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
+    {
+        using TaskCarrier carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
+        CallToolResult result = await new TaskFollower(tool.Method.ToolName, taskId, progress, _time)
+            .FollowAsync(carrier, created: null, cancelOnAbandon: false, cancellationToken).ConfigureAwait(false);
+        return reader.Read(result, tool.Method);
+    }
+
+    /// <summary>One <c>tasks/get</c> or <c>tasks/cancel</c> for a handle, admitted as a call of its tool.</summary>
+    internal async Task<McpTaskStatus> AskTaskAsync(BoundTool tool, string taskId, bool cancel, CancellationToken cancellationToken)
+    {
+        using TaskCarrier carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
+        var follower = new TaskFollower(tool.Method.ToolName, taskId, progress: null, _time);
+        WireTask status = cancel
+            ? await follower.RequestAsync(carrier, static (s, id, ct) => s.CancelTaskAsync(id, ct), cancellationToken).ConfigureAwait(false)
+            : await follower.RequestAsync(carrier, static (s, id, ct) => s.GetTaskAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        return TaskFollower.ToStatus(status);
+    }
+
+    private async ValueTask<TaskCarrier> AdmitCarrierAsync(BoundTool tool, CancellationToken cancellationToken)
+    {
+        CallPolicy policy = tool.Method.Policy;
+        CallLease lease = await _core.AdmitAsync(tool.Gate, policy.Priority, policy.RateLimitMode, cancellationToken).ConfigureAwait(false);
+        return new TaskCarrier(_core, tool.Method.ToolName, lease, ownsLease: true);
+    }
+
     /// <summary>Calls the tool and reads its result.</summary>
     /// <typeparam name="TResult">The type the interface method declares.</typeparam>
     /// <param name="tool">The calling method, bound by <see cref="Bind"/>.</param>
@@ -67,16 +232,9 @@ public sealed class ToolInvoker
         IProgress<McpProgress>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tool);
-        ArgumentNullException.ThrowIfNull(arguments);
-        ArgumentNullException.ThrowIfNull(reader);
-
-        // Before the first await: the arguments were written with this thread's writer.
-        arguments.Seal();
+        long started = Submit(tool, arguments, reader);
         ToolStatistics statistics = tool.Gate.Statistics;
         CallPolicy policy = tool.Method.Policy;
-        long started = _time.GetTimestamp();
-        statistics.OnSubmitted();
 
         // The deadline covers waiting and running, over all attempts.
         CancellationTokenSource? deadline = null;
@@ -159,6 +317,19 @@ public sealed class ToolInvoker
         }
     }
 
+    /// <summary>A call's start: its inputs checked, its arguments sealed, and it counted as submitted; returns its start time.</summary>
+    private long Submit(BoundTool tool, ToolArguments arguments, object reader)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(reader);
+
+        // Before the first await: the arguments were written with this thread's writer.
+        arguments.Seal();
+        tool.Gate.Statistics.OnSubmitted();
+        return _time.GetTimestamp();
+    }
+
     private static Activity? StartActivity(BoundTool tool)
     {
         Activity? activity = McpSdkTelemetry.Source.StartActivity(tool.SpanName, ActivityKind.Client);
@@ -227,6 +398,12 @@ public sealed class ToolInvoker
             activity?.SetTag("mcp.session.id", lease.Session.SessionId);
             try
             {
+                if (!_core.TaskSupport.SurelyPlain(tool.Method.ToolName, tool.Method.Policy.RunAsTask)
+                    && await TryRunAsTaskAsync(tool, arguments, progress, lease, cancellationToken).ConfigureAwait(false) is { } taskResult)
+                {
+                    return taskResult;
+                }
+
                 return await lease.Session.CallToolAsync(tool.Method.ToolName, arguments, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -279,7 +456,7 @@ public sealed class ToolInvoker
     // request: an error status (500, 404 for an expired session), a reset connection (HttpRequestException), or an
     // event stream that ends without the reply (a plain McpException from the SDK's transport; the server's own
     // JSON-RPC errors are McpProtocolException and stay as they are). The session is then a suspect: the pool pings it.
-    private static bool IsSessionLoss(Exception exception) =>
+    internal static bool IsSessionLoss(Exception exception) =>
         exception is ClientTransportClosedException or IOException or ObjectDisposedException or OperationCanceledException or SessionUnusableException
             or HttpRequestException or McpMessageTooLargeException
         || exception.GetType() == typeof(ModelContextProtocol.McpException);

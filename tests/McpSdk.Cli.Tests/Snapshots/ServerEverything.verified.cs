@@ -128,8 +128,14 @@ public interface IEverythingTools
     /// Simulate an ambiguous query that requires clarification (triggers input_required status). When omitted, the
     /// server uses <c>false</c>.
     /// </param>
-    /// <param name="cancellationToken">Cancels the call (the server is sent <c>notifications/cancelled</c>).</param>
+    /// <param name="cancellationToken">Cancels the call (the server is sent <c>tasks/cancel</c>).</param>
+    /// <remarks>
+    /// The server runs this tool only as an MCP task (<c>execution.taskSupport</c> is <c>required</c>): the call polls
+    /// the task to its end. To start it now and collect the result later, return <c>Task&lt;McpTask&lt;T&gt;&gt;</c>
+    /// instead.
+    /// </remarks>
     [McpTool("simulate-research-query")]
+    [RunAsTask]
     Task<string> SimulateResearchQueryAsync(
         string topic,
         bool? ambiguous = null,

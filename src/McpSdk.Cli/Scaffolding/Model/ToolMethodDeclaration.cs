@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using McpSdk.Cli.Servers;
 
 namespace McpSdk.Cli.Scaffolding.Model;
 
@@ -11,8 +12,17 @@ namespace McpSdk.Cli.Scaffolding.Model;
 /// The result type: from the output schema, else <c>string</c> (the text content); null for <c>CallToolResult</c> (no
 /// output schema, and raw results asked for).
 /// </param>
+/// <param name="TaskSupport">
+/// Whether the server runs the tool as an MCP task: a required one gets <c>[RunAsTask]</c>, and both a required and
+/// an optional one a remark saying so.
+/// </param>
 internal sealed record ToolMethodDeclaration(
-    string Name, string ToolName, IReadOnlyList<string> Summary, IReadOnlyList<ParameterDeclaration> Parameters, TypeRef? Result);
+    string Name,
+    string ToolName,
+    IReadOnlyList<string> Summary,
+    IReadOnlyList<ParameterDeclaration> Parameters,
+    TypeRef? Result,
+    ToolTaskSupport TaskSupport = ToolTaskSupport.Forbidden);
 
 /// <summary>One tool argument as a method parameter.</summary>
 /// <param name="Name">The C# parameter name as written (camelCase, escaped when a keyword).</param>

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpSdk.Engine.Tasks;
+using McpSdk.Invocation;
+using ModelContextProtocol.Protocol;
+
+namespace McpSdk.Engine;
+
+/// <summary>The lean engine's side of the tasks utility: the requests, and the route of status notifications.</summary>
+internal sealed partial class LeanSession : ITaskSession
+{
+    private readonly TaskStatusRouter _taskStatuses = new();
+
+    public bool RunsToolCallsAsTasks { get; private set; }
+
+    // Over Streamable HTTP the server keeps a task apart from the session's stream; a stdio process takes its tasks with it.
+    public bool TasksOutliveSession => _link is HttpLink;
+
+    /// <summary>Reads the <c>tasks</c> capability from the raw <c>initialize</c> result (the SDK's types drop it).</summary>
+    private void ReadTaskCapability(JsonElement initializeResult)
+    {
+        WireInitializeCapabilities? reply = initializeResult.Deserialize(TaskJsonContext.Default.WireInitializeCapabilities);
+        RunsToolCallsAsTasks = reply?.Capabilities?.Tasks?.Requests?.Tools?.Call is { ValueKind: JsonValueKind.Object };
+    }
+
+    public async Task<IReadOnlyDictionary<string, ToolTaskSupport>> ListToolTaskSupportAsync(CancellationToken cancellationToken)
+    {
+        var tools = new Dictionary<string, ToolTaskSupport>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            WireToolExecutionPage page = await RequestAsync(
+                RequestMethods.ToolsList, cursor is null ? null : new WireCursorParams { Cursor = cursor }, TaskJsonContext.Default.WireCursorParams,
+                TaskJsonContext.Default.WireToolExecutionPage, cancellationToken).ConfigureAwait(false);
+            foreach (WireToolExecution tool in page.Tools)
+            {
+                tools[tool.Name] = tool.Execution?.TaskSupport switch
+                {
+                    "required" => ToolTaskSupport.Required,
+                    "optional" => ToolTaskSupport.Optional,
+                    _ => ToolTaskSupport.Forbidden,
+                };
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return tools;
+    }
+
+    public async ValueTask<TaskCreation> CreateToolTaskAsync(string toolName, ToolArguments arguments, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        var parameters = new WireToolTaskCallParams
+        {
+            Name = toolName,
+            Arguments = JsonElement.Parse(arguments.Json.ToArray()),
+            Task = new WireTaskRequest { Ttl = (long)timeToLive.TotalMilliseconds },
+        };
+        JsonElement reply = await RequestAsync(
+            RequestMethods.ToolsCall, parameters, TaskJsonContext.Default.WireToolTaskCallParams, McpTypes.Element, cancellationToken).ConfigureAwait(false);
+
+        // A server may run a task-capable tool at once and answer with its result (the spec lets it); that is a plain call's answer.
+        return reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("task"u8, out _)
+            ? new TaskCreation(reply.Deserialize(TaskJsonContext.Default.WireCreateTaskResult)?.Task, null)
+            : new TaskCreation(null, reply.Deserialize(McpTypes.CallToolResult));
+    }
+
+    public ValueTask<WireTask> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        RequestAsync("tasks/get", new WireTaskIdParams { TaskId = taskId }, TaskJsonContext.Default.WireTaskIdParams, TaskJsonContext.Default.WireTask, cancellationToken);
+
+    public ValueTask<CallToolResult> GetTaskResultAsync(string taskId, CancellationToken cancellationToken) =>
+        RequestAsync("tasks/result", new WireTaskIdParams { TaskId = taskId }, TaskJsonContext.Default.WireTaskIdParams, McpTypes.CallToolResult, cancellationToken);
+
+    public ValueTask<WireTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        RequestAsync("tasks/cancel", new WireTaskIdParams { TaskId = taskId }, TaskJsonContext.Default.WireTaskIdParams, TaskJsonContext.Default.WireTask, cancellationToken);
+
+    public IDisposable WatchTask(string taskId, Action<WireTask> onStatus) => _taskStatuses.Watch(taskId, onStatus);
+}
