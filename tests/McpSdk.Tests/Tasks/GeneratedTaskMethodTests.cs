@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -107,6 +109,35 @@ public sealed class GeneratedTaskMethodTests
 
         Assert.Equal("task-ok", start.Name);
         Assert.Equal("task: for the model", value);
+    }
+
+    [Fact]
+    public async Task A_handle_methods_creation_is_one_span_carrying_the_task_id()
+    {
+        using var test = new ActivitySource("McpSdk.Tests.Tasks.HandleSpan");
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == McpSdkTelemetry.SourceName || source == test,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using McpConnection connection = await OpenStdioAsync();
+        IGeneratedTaskTools tools = connection.CreateClient<IGeneratedTaskTools>();
+
+        McpTask<string> handle;
+        ActivityTraceId trace;
+        using (Activity parent = test.StartActivity("start a task")!)
+        {
+            trace = parent.TraceId; // spans of other tests running beside this one are in other traces
+            handle = await tools.StartOkAsync("traced").AsTask().WaitAsync(NoHang);
+        }
+
+        Activity span = Assert.Single(stopped, activity => activity.TraceId == trace && activity.Source.Name == McpSdkTelemetry.SourceName);
+        Assert.Equal("task-ok", span.GetTagItem("gen_ai.tool.name"));
+        Assert.Equal(handle.TaskId, span.GetTagItem("mcpsdk.task.id"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
     }
 
     private static Task<McpConnection> OpenStdioAsync([System.Runtime.CompilerServices.CallerMemberName] string test = "") =>
