@@ -61,6 +61,21 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_required_task_tool_called_without_RunAsTask_or_a_handle_is_information_not_drift()
+    {
+        CliResult result = await CheckAsync(typeof(IUnmarkedTaskTools).FullName!);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(
+            "info: task tool: IUnmarkedTaskTools.ResearchAsync calls 'simulate-research-query', which the server runs only as an MCP task",
+            result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MarkedResearchAsync", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StartResearchAsync", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("EchoAsync", result.Output, StringComparison.Ordinal); // a plain tool is not a task tool
+        Assert.Contains("no drift; 4 of 4", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interface_that_is_not_in_the_assembly_is_an_error()
     {
         CliResult result = await CheckAsync("No.Such.IInterface");
@@ -101,4 +116,21 @@ public interface IRenamedArgumentTools
 {
     [McpTool("echo")]
     Task<string> EchoAsync([McpArgument("message")] string text, IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>server-everything's task tool with and without the marks that say so.</summary>
+[McpClient]
+public interface IUnmarkedTaskTools
+{
+    [McpTool("simulate-research-query")]
+    Task<string> ResearchAsync(string topic, CancellationToken cancellationToken = default);
+
+    [McpTool("simulate-research-query"), RunAsTask]
+    Task<string> MarkedResearchAsync(string topic, CancellationToken cancellationToken = default);
+
+    [McpTool("simulate-research-query")]
+    Task<McpTask<string>> StartResearchAsync(string topic, CancellationToken cancellationToken = default);
+
+    [McpTool("echo")]
+    Task<string> EchoAsync(string message, CancellationToken cancellationToken = default);
 }

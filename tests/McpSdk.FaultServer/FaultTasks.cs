@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,13 +25,17 @@ namespace McpSdk.FaultServer;
 /// </summary>
 internal static class FaultTasks
 {
-    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls"];
+    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls", "task-ttl", "task-held"];
 
     private static readonly ConcurrentDictionary<string, FaultTask> s_tasks = new(StringComparer.Ordinal);
 
     // task-two-polls tasks of this process that have ended: a task that says how many ended before it was created
     // shows whether the client let two run at once.
     private static int s_twoPollsEnded;
+
+    // FAULT_SERVER_TASK_LOG: a file each process appends one line to per task it creates ("tool id"), so a test counts
+    // creations across the processes a crash replaces.
+    private static readonly string? s_creationLog = Environment.GetEnvironmentVariable("FAULT_SERVER_TASK_LOG");
 
     private static readonly JsonSerializerOptions s_json = new(McpJsonUtilities.DefaultOptions)
     {
@@ -48,6 +53,11 @@ internal static class FaultTasks
         string id = $"{tool}-{Guid.NewGuid():N}";
         long? ttl = context.JsonRpcRequest.Params?["task"]?["ttl"]?.GetValue<long>();
         var task = new FaultTask(id, ttl);
+        if (s_creationLog is not null)
+        {
+            File.AppendAllText(s_creationLog, $"{tool} {id}\n");
+        }
+
         switch (tool)
         {
             case "task-ok":
@@ -73,6 +83,26 @@ internal static class FaultTasks
                 // Working until the first poll, which ends the process (over stdio, the task goes with it).
                 task.PollInterval = 50;
                 task.Update("working", "about to crash");
+                break;
+            case "task-ttl":
+                // The ttl the request asked for, in ms ("none" when it named none): the witness of [RunAsTask(TimeToLiveSeconds)].
+                task.End("completed", "done", Text($"ttl: {(ttl is long asked ? asked.ToString(CultureInfo.InvariantCulture) : "none")}"));
+                break;
+            case "task-held":
+                // Working until a task-held call with text "release:<its text>" is created in the same process; that one
+                // completes at once, saying how many it released.
+                string held = context.Params.Arguments?.TryGetValue("text", out JsonElement heldText) == true ? heldText.GetString() ?? "" : "";
+                if (held.StartsWith("release:", StringComparison.Ordinal))
+                {
+                    task.End("completed", "done", Text($"released {Release(held["release:".Length..]).ToString(CultureInfo.InvariantCulture)}"));
+                }
+                else
+                {
+                    task.Label = held;
+                    task.Result = Text($"task: {held} released");
+                    task.Update("working", "held");
+                }
+
                 break;
             case "task-notify":
                 // Polled only once an hour: the client ends by the status notification or not at all.
@@ -179,7 +209,7 @@ internal static class FaultTasks
             {
                 if (tool?["name"]?.GetValue<string>() is { } name && Array.IndexOf(Names, name) >= 0)
                 {
-                    tool["execution"] = new JsonObject { ["taskSupport"] = name == "task-optional" ? "optional" : "required" };
+                    tool["execution"] = new JsonObject { ["taskSupport"] = name is "task-optional" or "task-ttl" ? "optional" : "required" };
                 }
             }
         }
@@ -212,6 +242,21 @@ internal static class FaultTasks
         }
     }
 
+    private static int Release(string label)
+    {
+        int released = 0;
+        foreach (FaultTask task in s_tasks.Values)
+        {
+            if (task.Label == label && task.Status == "working")
+            {
+                task.Update("completed", "released");
+                released++;
+            }
+        }
+
+        return released;
+    }
+
     private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
     private sealed class FaultTask(string id, long? ttl)
@@ -229,6 +274,8 @@ internal static class FaultTasks
         public string? Message { get; private set; }
 
         public long PollInterval { get; set; } = 1_000;
+
+        public string? Label { get; set; }
 
         public CallToolResult? Result { get; set; }
 

@@ -69,6 +69,11 @@ internal static class CheckCommand
                 await output.WriteLineAsync("note: " + line).ConfigureAwait(false);
             }
 
+            foreach (string line in TaskToolNotes.Describe(declared, catalog.TaskSupport))
+            {
+                await output.WriteLineAsync("info: " + line).ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync(report.HasDrift
                 ? $"{name}: {report.Drift.Count} drift problem(s) against '{target.Description}'."
                 : $"{name}: no drift; {report.MatchedTools} of {declared.Count} declared tool method(s) match '{target.Description}'.").ConfigureAwait(false);

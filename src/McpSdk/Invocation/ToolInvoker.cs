@@ -80,6 +80,9 @@ public sealed class ToolInvoker
         using CancellationTokenSource? deadline = policy.Timeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
         using CancellationTokenSource? linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         CancellationToken token = linked?.Token ?? cancellationToken;
+
+        // The creation is the call, so it has the call's span, which names the task it started.
+        Activity? activity = McpSdkTelemetry.Source.HasListeners() ? StartActivity(tool) : null;
         try
         {
             arguments.ThrowIfUnwritable(tool.Method.ToolName);
@@ -98,29 +101,38 @@ public sealed class ToolInvoker
                 }
             }
 
-            statistics.OnSucceeded(_time.GetElapsedTime(started));
+            TimeSpan created = _time.GetElapsedTime(started);
+            statistics.OnSucceeded(created);
+            activity?.SetTag("mcpsdk.task.id", creation.Task?.TaskId);
+            Record(tool, activity, created, error: null);
             return creation.Task is { } task
                 ? new McpTask<TResult>(this, tool, reader, progress, task.TaskId, result: null)
                 : new McpTask<TResult>(this, tool, reader, progress, taskId: string.Empty, creation.Result);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             statistics.OnCancelled();
+            Record(tool, activity, _time.GetElapsedTime(started), exception);
             throw;
         }
         catch (OperationCanceledException exception) when (deadline is not null && deadline.IsCancellationRequested)
         {
             TimeSpan elapsed = _time.GetElapsedTime(started);
             statistics.OnFailed(elapsed, FailureKind.TimedOut);
-            throw new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, TimeSpan.Zero, elapsed, exception);
+            var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, TimeSpan.Zero, elapsed, exception);
+            Record(tool, activity, elapsed, timedOut);
+            throw timedOut;
         }
         catch (Exception exception)
         {
-            statistics.OnFailed(_time.GetElapsedTime(started), exception is McpQueueFullException or McpRateLimitedException ? FailureKind.Rejected : FailureKind.Other);
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            statistics.OnFailed(elapsed, exception is McpQueueFullException or McpRateLimitedException ? FailureKind.Rejected : FailureKind.Other);
+            Record(tool, activity, elapsed, exception);
             throw;
         }
         finally
         {
+            activity?.Dispose();
             arguments.Dispose();
         }
     }

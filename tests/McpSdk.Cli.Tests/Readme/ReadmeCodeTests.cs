@@ -10,7 +10,7 @@ namespace McpSdk.Cli.Tests.Readme;
 public sealed class ReadmeCodeTests
 {
     public static TheoryData<string> DocumentedFiles => [
-        "README.md", "docs/AUTHORIZATION.md", "docs/SCHEDULING.md", "docs/CONFIGURATION.md", "docs/FLEET.md", "docs/AGENTS.md",
+        "README.md", "docs/AUTHORIZATION.md", "docs/SCHEDULING.md", "docs/CONFIGURATION.md", "docs/FLEET.md", "docs/AGENTS.md", "docs/TASKS.md",
     ];
 
     [Theory]

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using McpSdk.Invocation;
 using McpSdk.Tests.Reliability;
 using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Protocol;
@@ -138,11 +137,10 @@ public sealed class FaultTaskTests
         IFaultTaskTools tools = connection.CreateClient<IFaultTaskTools>();
         Assert.Equal("plain: direct", await tools.OptionalAsync("direct").WaitAsync(NoHang));
 
-        BoundTool insisting = connection.Invoker.Bind(new ToolMethod("task-optional", "OptionalAsTask", new CallPolicy { RunAsTask = true }));
-        Assert.Equal("task: insisted", await connection.Invoker.InvokeAsync(insisting, Text("insisted"), ToolResultReaders.Text, null, default).WaitAsync(NoHang));
+        IGeneratedTaskTools insisting = connection.CreateClient<IGeneratedTaskTools>();
+        Assert.Equal("task: insisted", await insisting.OptionalAsTaskAsync("insisted").WaitAsync(NoHang));
 
-        BoundTool forbidden = connection.Invoker.Bind(new ToolMethod("ok", "OkAsTask", new CallPolicy { RunAsTask = true }));
-        McpTaskException refused = await Assert.ThrowsAsync<McpTaskException>(() => connection.Invoker.InvokeAsync(forbidden, new ToolArguments(), ToolResultReaders.Text, null, default));
+        McpTaskException refused = await Assert.ThrowsAsync<McpTaskException>(() => insisting.OkAsTaskAsync());
         Assert.Contains("remove [RunAsTask]", refused.Message, StringComparison.Ordinal);
     }
 
@@ -151,9 +149,9 @@ public sealed class FaultTaskTests
     {
         await using HttpFaultServer server = await HttpFaultServer.StartAsync();
         await using McpConnection starter = await McpConnection.OpenAsync(McpEndpoint.Http(server.Uri));
-        BoundTool tool = starter.Invoker.Bind(new ToolMethod("task-ok", "StartOk"));
+        IGeneratedTaskTools tools = starter.CreateClient<IGeneratedTaskTools>();
 
-        McpTask<string> handle = await starter.Invoker.StartTaskAsync(tool, Text("later"), ToolResultReaders.Text, null, default).WaitAsync(NoHang);
+        McpTask<string> handle = await tools.StartOkAsync("later").AsTask().WaitAsync(NoHang);
 
         Assert.StartsWith("task-ok-", handle.TaskId, StringComparison.Ordinal);
         Assert.Equal(McpTaskState.Completed, (await handle.GetStatusAsync()).State);
@@ -177,13 +175,6 @@ public sealed class FaultTaskTests
 
     private static Task<McpConnection> OpenStdioAsync(TimeProvider time, [System.Runtime.CompilerServices.CallerMemberName] string test = "") =>
         McpConnection.OpenAsync(FaultServer.Endpoint(test), new McpConnectionOptions { TimeProvider = time });
-
-    private static ToolArguments Text(string text)
-    {
-        var arguments = new ToolArguments();
-        arguments.Add("text", text, Serialization.McpSdkJsonContext.Default.String);
-        return arguments;
-    }
 
     /// <summary>Advances virtual time a second at a time until <paramref name="call"/> ends (bounded, to prove it does).</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, Task call)

@@ -110,10 +110,61 @@ public sealed class ServerEverythingTaskTests
         Assert.Equal(McpTaskState.Cancelled, status.State);
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task The_readme_interface_awaits_the_report_and_its_handle_is_queried_then_awaited_for_another(string transport)
+    {
+        await using Peer peer = await Peer.OpenAsync(transport);
+        IReadmeResearchTools research = peer.Connection.CreateClient<IReadmeResearchTools>();
+        var progress = new RecordingProgress();
+
+        string report = await research.ResearchAsync("MCP tasks", progress);
+        McpTask<string> later = await research.StartResearchAsync("source generators"); // returns once the task exists
+
+        Assert.Contains("# Research Report: MCP tasks", report, StringComparison.Ordinal);
+        Assert.Equal(Stages, progress.Messages.Where(message => Stages.Contains(message)).Distinct());
+        Assert.False(string.IsNullOrEmpty(later.TaskId));
+        Assert.Equal(McpTaskState.Working, (await later.GetStatusAsync()).State); // asked at once: the first of four one-second stages
+        Assert.Contains("# Research Report: source generators", await later, StringComparison.Ordinal);
+        Assert.Equal(McpTaskState.Completed, (await later.GetStatusAsync()).State);
+        McpToolStats stats = peer.Connection.GetStats().Tools["simulate-research-query"];
+        Assert.Equal((2, 2, 0), (stats.Submitted, stats.Succeeded, stats.InFlight)); // the handle's later requests are not counted again
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_handles_CancelAsync_ends_the_task_on_the_server_and_a_later_wait_fails_with_McpTaskException(string transport)
+    {
+        await using Peer peer = await Peer.OpenAsync(transport);
+        IReadmeResearchTools research = peer.Connection.CreateClient<IReadmeResearchTools>();
+        McpTask<string> started = await research.StartResearchAsync("deep sea");
+
+        await started.CancelAsync();
+
+        Assert.Equal(McpTaskState.Cancelled, (await started.GetStatusAsync()).State);
+        McpTaskException ended = await Assert.ThrowsAsync<McpTaskException>(() => started.GetResultAsync());
+        Assert.Equal((started.TaskId, McpTaskState.Cancelled), (ended.TaskId, ended.State));
+    }
+
+    [Fact]
+    public async Task Another_HTTP_connection_attaching_to_a_server_everything_task_is_told_the_id_is_unknown()
+    {
+        // server-everything keeps tasks per session (the TypeScript SDK's in-memory store), so the id means nothing to
+        // another session: the typed error docs/TASKS.md names. The fault server shows the attach that succeeds.
+        await using Peer peer = await Peer.OpenAsync("http");
+        McpTask<string> started = await peer.Connection.CreateClient<IReadmeResearchTools>().StartResearchAsync("coral reefs");
+        await using McpConnection other = await McpConnection.OpenAsync(McpEndpoint.Http(peer.Server!.Uri));
+
+        McpTaskException unknown = await Assert.ThrowsAsync<McpTaskException>(() => other.AttachTask("simulate-research-query", started.TaskId).GetStatusAsync());
+
+        Assert.Equal(started.TaskId, unknown.TaskId);
+        await started.CancelAsync();
+    }
+
     /// <summary>A connection to server-everything over one transport, and the HTTP server process when there is one.</summary>
     private sealed class Peer : IAsyncDisposable
     {
-        private HttpServerEverything? _server;
+        public HttpServerEverything? Server { get; private set; }
 
         public McpConnection Connection { get; private set; } = null!;
 
@@ -123,8 +174,8 @@ public sealed class ServerEverythingTaskTests
             McpEndpoint endpoint;
             if (transport == "http")
             {
-                peer._server = await HttpServerEverything.StartAsync();
-                endpoint = McpEndpoint.Http(peer._server.Uri);
+                peer.Server = await HttpServerEverything.StartAsync();
+                endpoint = McpEndpoint.Http(peer.Server.Uri);
             }
             else
             {
@@ -138,9 +189,9 @@ public sealed class ServerEverythingTaskTests
         public async ValueTask DisposeAsync()
         {
             await Connection.DisposeAsync();
-            if (_server is not null)
+            if (Server is not null)
             {
-                await _server.DisposeAsync();
+                await Server.DisposeAsync();
             }
         }
     }
