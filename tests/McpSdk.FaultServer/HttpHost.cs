@@ -45,6 +45,9 @@ internal static class HttpHost
             .WithHttpTransport(options => options.SessionMode = Environment.GetEnvironmentVariable(Faults.ProtocolVariable) == "2026-07-28"
                 ? HttpServerSessionMode.Stateless
                 : HttpServerSessionMode.Stateful);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
+            .Configure<Microsoft.AspNetCore.Http.IHttpContextAccessor>(ParamHeaderTool.Register);
 
         await using WebApplication app = builder.Build();
         app.Use(http.InvokeAsync);

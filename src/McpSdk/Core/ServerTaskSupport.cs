@@ -3,16 +3,18 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using McpSdk.Engine;
 using McpSdk.Engine.Tasks;
 using McpSdk.Sessions;
 
 namespace McpSdk.Core;
 
 /// <summary>
-/// What a connection's server says about tasks, learned once from the first session that needs it: whether it runs
-/// <c>tools/call</c> as tasks (the <c>tasks</c> capability) and each tool's <c>execution.taskSupport</c>. Every session
-/// of a connection talks to the same server, so one answer serves them all. A failed learning is forgotten, so the next
-/// call asks again.
+/// What a connection's server says about its tools, learned once from the first session that needs it: whether it runs
+/// <c>tools/call</c> as tasks (the <c>tasks</c> capability) and each tool's <c>execution.taskSupport</c>, and on the
+/// stateless form over HTTP which tools put arguments into <c>Mcp-Param-{Name}</c> headers (SEP-2243). Every session of
+/// a connection talks to the same server, so one <c>tools/list</c> serves them all; a session gets the header table
+/// before its first call of a tool that binds one. A failed learning is forgotten, so the next call asks again.
 /// </summary>
 internal sealed class ServerTaskSupport
 {
@@ -22,25 +24,31 @@ internal sealed class ServerTaskSupport
 
     /// <summary>
     /// Whether a call of <paramref name="toolName"/> that does not insist on a task may skip the question: the answer is
-    /// known, and the tool does not require a task. One volatile read (and a lookup where the server has task tools).
+    /// known, the tool does not require a task, and it binds no header. One volatile read (and a lookup where the server
+    /// has task tools or header-bound tools).
     /// </summary>
     public bool SurelyPlain(string toolName, bool runAsTask) =>
-        !runAsTask && _known is { } known && (!known.AnyTaskTool || known.SupportOf(toolName) != ToolTaskSupport.Required);
+        !runAsTask && _known is { } known
+        && (!known.AnyTaskTool || known.SupportOf(toolName) != ToolTaskSupport.Required)
+        && !known.ParamHeaders.Binds(toolName);
 
     /// <summary>
-    /// The answer, asking <paramref name="session"/>'s server the first time. Completes synchronously unless a
-    /// <c>tools/list</c> has to be sent (the server runs tool calls as tasks): a call on any other server never hops.
+    /// The answer, asking <paramref name="session"/>'s server the first time, and the header table handed to
+    /// <paramref name="session"/>. Completes synchronously unless a <c>tools/list</c> has to be sent (the server runs tool
+    /// calls as tasks, or the session speaks the stateless form over HTTP): a call on any other server never hops.
     /// </summary>
     public ValueTask<Table> LearnAsync(IMcpSession session, CancellationToken cancellationToken)
     {
         if (_known is { } known)
         {
+            HandHeaders(known, session);
             return new ValueTask<Table>(known);
         }
 
-        if (session is not ITaskSession { RunsToolCallsAsTasks: true } tasks)
+        bool runsTasks = session is ITaskSession { RunsToolCallsAsTasks: true };
+        if (session is not IServerToolsSession tools || !(runsTasks || tools.BindsParamHeaders))
         {
-            var table = new Table(LeanEngine: session is ITaskSession, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty);
+            var table = new Table(LeanEngine: session is ITaskSession, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty, ParamHeaderTable.Empty);
             _known = table;
             return new ValueTask<Table>(table);
         }
@@ -60,19 +68,36 @@ internal sealed class ServerTaskSupport
 
         if (mine is not null)
         {
-            _ = ListAsync(tasks, mine); // outside the lock; it completes mine whatever happens
+            _ = ListAsync(tools, runsTasks, mine); // outside the lock; it completes mine whatever happens
         }
 
-        return new ValueTask<Table>(learning.WaitAsync(cancellationToken));
+        return tools.BindsParamHeaders
+            ? new ValueTask<Table>(HandHeadersAsync(learning.WaitAsync(cancellationToken), session))
+            : new ValueTask<Table>(learning.WaitAsync(cancellationToken));
     }
 
-    private async Task ListAsync(ITaskSession session, TaskCompletionSource<Table> learning)
+    private static async Task<Table> HandHeadersAsync(Task<Table> learning, IMcpSession session)
+    {
+        Table table = await learning.ConfigureAwait(false);
+        HandHeaders(table, session);
+        return table;
+    }
+
+    private static void HandHeaders(Table table, IMcpSession session)
+    {
+        if (!table.ParamHeaders.IsEmpty && session is IServerToolsSession { BindsParamHeaders: true } tools)
+        {
+            tools.UseParamHeaders(table.ParamHeaders);
+        }
+    }
+
+    private async Task ListAsync(IServerToolsSession session, bool runsTasks, TaskCompletionSource<Table> learning)
     {
         try
         {
             // Not a caller's token: the answer is shared. A session that ends fails the request, so it cannot hang.
-            IReadOnlyDictionary<string, ToolTaskSupport> tools = await session.ListToolTaskSupportAsync(CancellationToken.None).ConfigureAwait(false);
-            var table = new Table(LeanEngine: true, ServerRunsTasks: true, tools.ToFrozenDictionary(StringComparer.Ordinal));
+            ServerTools tools = await session.ListServerToolsAsync(CancellationToken.None).ConfigureAwait(false);
+            var table = new Table(LeanEngine: true, ServerRunsTasks: runsTasks, tools.TaskSupport, tools.ParamHeaders);
             _known = table;
             learning.SetResult(table);
         }
@@ -92,7 +117,9 @@ internal sealed class ServerTaskSupport
     /// <param name="LeanEngine">Whether the sessions are the lean engine's (the SDK engine cannot run tasks).</param>
     /// <param name="ServerRunsTasks">The <c>tasks.requests.tools.call</c> capability.</param>
     /// <param name="Tools">Each listed tool's support; a tool not listed is forbidden.</param>
-    internal sealed record Table(bool LeanEngine, bool ServerRunsTasks, FrozenDictionary<string, ToolTaskSupport> Tools)
+    /// <param name="ParamHeaders">The tools whose calls carry <c>Mcp-Param-*</c> headers (stateless HTTP sessions only).</param>
+    internal sealed record Table(
+        bool LeanEngine, bool ServerRunsTasks, FrozenDictionary<string, ToolTaskSupport> Tools, ParamHeaderTable ParamHeaders)
     {
         public bool AnyTaskTool { get; } = ServerRunsTasks && HasTaskTool(Tools);
 

@@ -56,6 +56,9 @@ internal sealed partial class HttpLink : IMessageLink
     private volatile string? _protocolVersion;
     private volatile bool _sessionGone;
     private volatile bool _stateless;
+
+    // The stateless form's Mcp-Param-* bindings, handed over by the connection once it has listed the tools.
+    private volatile ParamHeaderTable? _paramHeaders;
     private volatile Task? _initialized;
     private string? _endReason;
     private int _ended;
@@ -96,7 +99,17 @@ internal sealed partial class HttpLink : IMessageLink
         request.Content = new MessageContent(message);
         if (_stateless)
         {
-            StandardHeaders.Add(request.Headers, message);
+            try
+            {
+                StandardHeaders.Add(request.Headers, message, _paramHeaders);
+            }
+            catch (McpProtocolException unsendable)
+            {
+                // An argument its header cannot carry: the request fails here, before anything is sent.
+                request.Dispose();
+                FailRequest(requestId, unsendable);
+                return;
+            }
         }
 
         Task? initialized = _initialized;
@@ -125,6 +138,15 @@ internal sealed partial class HttpLink : IMessageLink
         _stateless = protocolVersion is not null;
         _protocolVersion = protocolVersion;
         _initialized = protocolVersion is null ? null : Task.CompletedTask;
+    }
+
+    /// <summary>From the next POST on, calls of the tools in <paramref name="table"/> carry their <c>Mcp-Param-*</c> headers.</summary>
+    public void UseParamHeaders(ParamHeaderTable table)
+    {
+        if (!ReferenceEquals(_paramHeaders, table))
+        {
+            _paramHeaders = table;
+        }
     }
 
     public LinkEnd DescribeEnd() => new(null, []);

@@ -34,6 +34,14 @@ internal interface IMessageLink : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// The connection's table of tools whose arguments go into <c>Mcp-Param-{Name}</c> headers (SEP-2243): a stateless
+    /// HTTP link adds them to those tools' calls. Nothing changes on a transport without headers.
+    /// </summary>
+    void UseParamHeaders(ParamHeaderTable table)
+    {
+    }
+
     /// <summary>Once the link ended on its own, its exit code (for a process) and standard error, for messages.</summary>
     LinkEnd DescribeEnd();
 }

@@ -9,13 +9,17 @@ namespace McpSdk.Engine;
 /// The standard request headers the stateless form requires on every Streamable HTTP POST, as the official SDK's client
 /// sends them: <c>Mcp-Method</c> (the message's method) and <c>Mcp-Name</c> (the <c>name</c> of <c>tools/call</c> and
 /// <c>prompts/get</c>, the <c>uri</c> of <c>resources/read</c>; Base64-wrapped by <see cref="McpHeaderEncoder"/> where it is
-/// not plain ASCII). Read from the message as written, in one pass; a reply to the server has neither.
+/// not plain ASCII). Read from the message as written, in one pass; a reply to the server has neither. A <c>tools/call</c> of
+/// a tool in the table <see cref="ParamHeaderTable"/> also gets its <c>Mcp-Param-{Name}</c> headers (<see cref="ParamHeaders"/>).
 /// </summary>
 internal static class StandardHeaders
 {
-    public static void Add(HttpRequestHeaders headers, ReadOnlySpan<byte> message)
+    /// <exception cref="ModelContextProtocol.McpProtocolException">A header-bound argument cannot go into its header.</exception>
+    public static void Add(HttpRequestHeaders headers, ReadOnlySpan<byte> message, ParamHeaderTable? paramHeaders = null)
     {
         string? method = null, name = null, uri = null;
+        bool findArguments = paramHeaders is { IsEmpty: false };
+        int argumentsStart = 0, argumentsEnd = 0;
         var reader = new Utf8JsonReader(message);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -41,8 +45,16 @@ internal static class StandardHeaders
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     bool isName = reader.ValueTextEquals("name"u8), isUri = !isName && reader.ValueTextEquals("uri"u8);
+                    bool isArguments = findArguments && !isName && !isUri && reader.ValueTextEquals("arguments"u8);
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String && (isName || isUri))
+                    if (isArguments && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        // Only where some tool binds headers: where the arguments are, to read them after the name is known.
+                        argumentsStart = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        argumentsEnd = (int)reader.BytesConsumed;
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && (isName || isUri))
                     {
                         if (isName)
                         {
@@ -81,6 +93,11 @@ internal static class StandardHeaders
         if (McpHeaderEncoder.EncodeValue(routed) is { } value)
         {
             headers.TryAddWithoutValidation("Mcp-Name", value);
+        }
+
+        if (argumentsEnd != 0 && method == RequestMethods.ToolsCall && name is not null && paramHeaders!.TryGet(name, out ParamBinding[] bindings))
+        {
+            ParamHeaders.Add(headers, name, bindings, message[argumentsStart..argumentsEnd]);
         }
     }
 }

@@ -19,9 +19,6 @@ internal interface ITaskSession
     /// <summary>Whether a task outlives this session on the server (Streamable HTTP), so another session may follow it.</summary>
     bool TasksOutliveSession { get; }
 
-    /// <summary>Each tool's <c>execution.taskSupport</c>, from <c>tools/list</c> (every page); absent tools are forbidden.</summary>
-    Task<IReadOnlyDictionary<string, ToolTaskSupport>> ListToolTaskSupportAsync(CancellationToken cancellationToken);
-
     /// <summary>Sends <c>tools/call</c> with <c>task: { ttl }</c>: the created task, or the result when the server ran it at once.</summary>
     ValueTask<TaskCreation> CreateToolTaskAsync(string toolName, ToolArguments arguments, TimeSpan timeToLive, CancellationToken cancellationToken);
 

@@ -26,32 +26,6 @@ internal sealed partial class LeanSession : ITaskSession
         RunsToolCallsAsTasks = reply?.Capabilities?.Tasks?.Requests?.Tools?.Call is { ValueKind: JsonValueKind.Object };
     }
 
-    public async Task<IReadOnlyDictionary<string, ToolTaskSupport>> ListToolTaskSupportAsync(CancellationToken cancellationToken)
-    {
-        var tools = new Dictionary<string, ToolTaskSupport>(StringComparer.Ordinal);
-        string? cursor = null;
-        do
-        {
-            WireToolExecutionPage page = await RequestAsync(
-                RequestMethods.ToolsList, cursor is null ? null : new WireCursorParams { Cursor = cursor }, TaskJsonContext.Default.WireCursorParams,
-                TaskJsonContext.Default.WireToolExecutionPage, cancellationToken).ConfigureAwait(false);
-            foreach (WireToolExecution tool in page.Tools)
-            {
-                tools[tool.Name] = tool.Execution?.TaskSupport switch
-                {
-                    "required" => ToolTaskSupport.Required,
-                    "optional" => ToolTaskSupport.Optional,
-                    _ => ToolTaskSupport.Forbidden,
-                };
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        return tools;
-    }
-
     public async ValueTask<TaskCreation> CreateToolTaskAsync(string toolName, ToolArguments arguments, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         var parameters = new WireToolTaskCallParams

@@ -66,7 +66,7 @@ internal sealed class WireTaskIdParams
     public string TaskId { get; set; } = string.Empty;
 }
 
-/// <summary>The part of a <c>tools/list</c> page that says how each tool may run as a task.</summary>
+/// <summary>The part of a <c>tools/list</c> page the connection keeps: how each tool may run as a task, and its input schema.</summary>
 internal sealed class WireToolExecutionPage
 {
     [JsonPropertyName("tools")]
@@ -83,6 +83,10 @@ internal sealed class WireToolExecution
 
     [JsonPropertyName("execution")]
     public WireExecution? Execution { get; set; }
+
+    /// <summary>Read for its <c>x-mcp-header</c> annotations (<see cref="ParamHeaderTable"/>).</summary>
+    [JsonPropertyName("inputSchema")]
+    public JsonElement InputSchema { get; set; }
 }
 
 internal sealed class WireExecution
