@@ -69,6 +69,15 @@ internal sealed class Faults(LineGuardedStream? stdout)
             options.ProtocolVersion = protocol;
         }
 
+        if (Environment.GetEnvironmentVariable("FAULT_SERVER_REFUSE_TOOLS_LIST") == "1")
+        {
+            // A server whose tools are called by name only: clients that list first must carry on without the list.
+            options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+                context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsList }
+                    ? throw new McpProtocolException("Method 'tools/list' is not available.", McpErrorCode.MethodNotFound)
+                    : next(context, cancellationToken));
+        }
+
         options.RequestHandlers = [.. FaultTasks.Handlers()];
         return options;
     }

@@ -1,6 +1,9 @@
 using System;
+using ModelContextProtocol;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Engine;
@@ -101,6 +104,14 @@ internal sealed class ServerTaskSupport
             _known = table;
             learning.SetResult(table);
         }
+        catch (Exception refusal) when (!runsTasks && IsRefusal(refusal))
+        {
+            // Listed only for the headers, and the server refuses tools/list (a JSON-RPC error, or in the stateless form
+            // HTTP 400/404/405): it declares no bindings the client could know, so its calls go without them, not fail.
+            var table = new Table(LeanEngine: true, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty, ParamHeaderTable.Empty);
+            _known = table;
+            learning.SetResult(table);
+        }
         catch (Exception error)
         {
             // Forgotten, so the next call asks again (on a session that lives).
@@ -112,6 +123,9 @@ internal sealed class ServerTaskSupport
             learning.SetException(error);
         }
     }
+
+    private static bool IsRefusal(Exception error) => error is McpProtocolException
+        or HttpRequestException { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed };
 
     /// <summary>One server's answer.</summary>
     /// <param name="LeanEngine">Whether the sessions are the lean engine's (the SDK engine cannot run tasks).</param>

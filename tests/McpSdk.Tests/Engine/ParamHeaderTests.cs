@@ -60,6 +60,20 @@ public sealed class ParamHeaderTests
     }
 
     [Fact]
+    public async Task A_stateless_server_that_refuses_tools_list_still_gets_its_calls_without_headers()
+    {
+        await using HttpFaultServer server = await HttpFaultServer.StartAsync(protocol: Stateless, refuseToolsList: true);
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            McpEndpoint.Http(server.Uri), new McpConnectionOptions { Engine = McpSessionEngine.Lean, ProtocolVersion = Stateless }, Deadline());
+        IStatelessOkTools tools = connection.CreateClient<IStatelessOkTools>();
+
+        // The connection lists tools once for the headers; a server that refuses the list binds none, so calls go on.
+        Assert.Equal("ok", await tools.OkAsync(Deadline()));
+        Assert.Equal("ok", await tools.OkAsync(Deadline()));
+        Assert.Equal(2, connection.GetStats().Tools["ok"].Succeeded);
+    }
+
+    [Fact]
     public async Task The_sdk_server_refuses_the_same_call_without_the_headers_so_they_are_what_lets_it_through()
     {
         await using HttpFaultServer server = await HttpFaultServer.StartAsync(protocol: Stateless);
@@ -244,4 +258,11 @@ public interface IParamHeaderTools
     [McpTool("param-headers")]
     Task<string> CallAsync(
         int count, string region, bool dryRun, ParamTarget? target = null, string? note = null, CancellationToken cancellationToken = default);
+}
+
+[McpClient]
+public interface IStatelessOkTools
+{
+    [McpTool("ok")]
+    Task<string> OkAsync(CancellationToken cancellationToken);
 }

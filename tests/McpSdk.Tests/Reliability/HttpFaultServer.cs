@@ -30,12 +30,18 @@ internal sealed class HttpFaultServer : IAsyncDisposable
 
     /// <param name="https">Serve HTTPS with a self-signed certificate, offering HTTP/2 and HTTP/1.1.</param>
     /// <param name="protocol">How the server opens sessions (the fault server's <c>FAULT_SERVER_PROTOCOL</c>); null for both forms.</param>
-    public static async Task<HttpFaultServer> StartAsync(bool https = false, string? protocol = null)
+    /// <param name="refuseToolsList">Whether the server answers <c>tools/list</c> with "method not found" (<c>FAULT_SERVER_REFUSE_TOOLS_LIST</c>).</param>
+    public static async Task<HttpFaultServer> StartAsync(bool https = false, string? protocol = null, bool refuseToolsList = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         if (protocol is not null)
         {
             start.Environment["FAULT_SERVER_PROTOCOL"] = protocol;
+        }
+
+        if (refuseToolsList)
+        {
+            start.Environment["FAULT_SERVER_REFUSE_TOOLS_LIST"] = "1";
         }
 
         start.ArgumentList.Add(FaultServer.Path);
