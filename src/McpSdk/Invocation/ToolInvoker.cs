@@ -198,14 +198,41 @@ public sealed class ToolInvoker
         return new McpTask<TResult>(this, tool, reader, progress: null, taskId, result: null);
     }
 
-    /// <summary>A handle's wait: admitted as a call of its tool (so it counts in flight while awaited), then followed to the end.</summary>
+    /// <summary>
+    /// A handle's wait: admitted as a call of its tool (so it counts in flight while awaited), then followed to the end.
+    /// With <paramref name="cancelOnAbandon"/>, a cancelled wait sends <c>tasks/cancel</c> (best effort, bounded), also
+    /// when it was cancelled still waiting for admission.
+    /// </summary>
     internal async Task<TResult> FollowTaskAsync<TResult>(
-        BoundTool tool, string taskId, ToolResultReader<TResult> reader, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
+        BoundTool tool, string taskId, ToolResultReader<TResult> reader, IProgress<McpProgress>? progress, bool cancelOnAbandon,
+        CancellationToken cancellationToken)
     {
-        using TaskCarrier carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
-        CallToolResult result = await new TaskFollower(tool.Method.ToolName, taskId, progress, _time)
-            .FollowAsync(carrier, created: null, cancelOnAbandon: false, cancellationToken).ConfigureAwait(false);
-        return reader.Read(result, tool.Method);
+        TaskCarrier carrier;
+        try
+        {
+            carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancelOnAbandon && cancellationToken.IsCancellationRequested)
+        {
+            using var bound = new CancellationTokenSource(TaskFollower.CancelBound, _time);
+            try
+            {
+                await AskTaskAsync(tool, taskId, cancel: true, bound.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (TaskFollower.IsBestEffortMiss(error))
+            {
+                // The server's TTL ends it in any case.
+            }
+
+            throw;
+        }
+
+        using (carrier)
+        {
+            CallToolResult result = await new TaskFollower(tool.Method.ToolName, taskId, progress, _time)
+                .FollowAsync(carrier, created: null, cancelOnAbandon, cancellationToken).ConfigureAwait(false);
+            return reader.Read(result, tool.Method);
+        }
     }
 
     /// <summary>One <c>tasks/get</c> or <c>tasks/cancel</c> for a handle, admitted as a call of its tool.</summary>
