@@ -90,15 +90,9 @@ internal static class FunctionsEmitter
         if (method.TaskHandle != TaskHandleKind.None)
         {
             // A model cannot hold a handle: the function collects the task's value. Nobody else has the handle, so a
-            // cancelled wait cancels the task too instead of leaving it to run unseen until its time to live.
+            // cancelled wait cancels the task too (bounded, best effort) instead of leaving it to run unseen until its TTL.
             writer.WriteLine($"var task = {(method.TaskHandle == TaskHandleKind.NullableHandle ? $"({awaited})!" : awaited)};");
-            writer.OpenBlock("try");
-            writer.WriteLine(ReturnValue(spec, method, "await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)"));
-            writer.CloseBlock();
-            writer.OpenBlock("catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)");
-            writer.WriteLine("await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);");
-            writer.WriteLine("throw;");
-            writer.CloseBlock();
+            writer.WriteLine(ReturnValue(spec, method, "await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false)"));
         }
         else if (method.Result == ResultKind.None)
         {

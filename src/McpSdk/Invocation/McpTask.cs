@@ -64,7 +64,20 @@ public sealed class McpTask<TResult>
     public Task<TResult> GetResultAsync(IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default) =>
         _immediate is not null
             ? Task.FromResult(_reader.Read(_immediate, _tool.Method))
-            : _invoker.FollowTaskAsync(_tool, TaskId, _reader, progress ?? _progress, cancellationToken);
+            : _invoker.FollowTaskAsync(_tool, TaskId, _reader, progress ?? _progress, cancelOnAbandon: false, cancellationToken);
+
+    /// <summary>
+    /// Waits for the task to end and reads its result, as <see cref="GetResultAsync"/> does, but cancelling
+    /// <paramref name="cancellationToken"/> ends the task too: <c>tasks/cancel</c> is sent (best effort, at most 5 seconds
+    /// on the connection's clock) before <see cref="OperationCanceledException"/> is raised. For a caller that is the
+    /// task's only reader, such as a model's function call (<c>AsAIFunctions()</c> uses it).
+    /// </summary>
+    /// <param name="progress">Receives each new status message; <see langword="null"/> uses the one the method was called with.</param>
+    /// <param name="cancellationToken">Stops waiting and cancels the task.</param>
+    public Task<TResult> GetResultOrCancelAsync(IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _immediate is not null
+            ? Task.FromResult(_reader.Read(_immediate, _tool.Method))
+            : _invoker.FollowTaskAsync(_tool, TaskId, _reader, progress ?? _progress, cancelOnAbandon: true, cancellationToken);
 
     /// <summary>Asks the server to cancel the task (<c>tasks/cancel</c>).</summary>
     /// <exception cref="McpTaskException">The server does not know the id.</exception>

@@ -28,7 +28,7 @@ internal sealed class TaskFollower
     public static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a <c>tasks/cancel</c> sent for an abandoned task may take before the caller is let go.</summary>
-    private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
 
     private readonly string _toolName;
     private readonly IProgress<McpProgress>? _progress;
@@ -188,12 +188,16 @@ internal sealed class TaskFollower
         {
             await RequestAsync(carrier, static (s, id, ct) => s.CancelTaskAsync(id, ct), bound.Token).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is OperationCanceledException or McpException or System.IO.IOException or ObjectDisposedException
-            or System.Net.Http.HttpRequestException or System.Text.Json.JsonException)
+        catch (Exception error) when (IsBestEffortMiss(error))
         {
             // Already ended, unknown, or unreachable: the server's TTL ends it in any case.
         }
     }
+
+    /// <summary>How a best-effort <c>tasks/cancel</c> may fail without it mattering: the server's TTL ends the task anyway.</summary>
+    internal static bool IsBestEffortMiss(Exception error) =>
+        error is OperationCanceledException or McpException or System.IO.IOException or ObjectDisposedException
+            or System.Net.Http.HttpRequestException or System.Text.Json.JsonException;
 
     /// <summary>Records a notification on the reader thread: no user code, no waiting.</summary>
     private void OnNotified(WireTask status)

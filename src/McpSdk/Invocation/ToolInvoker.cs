@@ -46,6 +46,12 @@ public sealed class ToolInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         _core.Validator?.Declare(method);
+        return BindCore(method);
+    }
+
+    /// <summary>The method with the configured override of its tool's policy applied, on its tool's gate.</summary>
+    private BoundTool BindCore(ToolMethod method)
+    {
         if (_options.ToolPolicies.TryGetValue(method.ToolName, out McpToolPolicy? policyOverride))
         {
             method = new ToolMethod(method.ToolName, method.MemberName, policyOverride.ApplyTo(method.Policy, method.ToolName), method.Arguments);
@@ -111,23 +117,18 @@ public sealed class ToolInvoker
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            statistics.OnCancelled();
-            Record(tool, activity, _time.GetElapsedTime(started), exception);
+            Cancelled(tool, activity, started, exception);
             throw;
         }
         catch (OperationCanceledException exception) when (deadline is not null && deadline.IsCancellationRequested)
         {
+            // Creation has no separate queue time to report: the whole wait is the creation's.
             TimeSpan elapsed = _time.GetElapsedTime(started);
-            statistics.OnFailed(elapsed, FailureKind.TimedOut);
-            var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, TimeSpan.Zero, elapsed, exception);
-            Record(tool, activity, elapsed, timedOut);
-            throw timedOut;
+            throw TimedOut(tool, activity, elapsed, queued: TimeSpan.Zero, running: elapsed, exception);
         }
         catch (Exception exception)
         {
-            TimeSpan elapsed = _time.GetElapsedTime(started);
-            statistics.OnFailed(elapsed, exception is McpQueueFullException or McpRateLimitedException ? FailureKind.Rejected : FailureKind.Other);
-            Record(tool, activity, elapsed, exception);
+            Failed(tool, activity, started, exception);
             throw;
         }
         finally
@@ -192,24 +193,46 @@ public sealed class ToolInvoker
     /// <summary>A handle for a task started elsewhere; the tool's configured policies admit its requests.</summary>
     internal McpTask<TResult> AttachTask<TResult>(string toolName, string taskId, ToolResultReader<TResult> reader)
     {
-        var method = new ToolMethod(toolName, nameof(McpConnection.AttachTask));
-        if (_options.ToolPolicies.TryGetValue(toolName, out McpToolPolicy? policyOverride))
-        {
-            method = new ToolMethod(toolName, method.MemberName, policyOverride.ApplyTo(method.Policy, toolName), method.Arguments);
-        }
-
-        var tool = new BoundTool(method, _core.GetGate(toolName, method.Policy), _time, _logger);
+        // Not declared to the validator: a handle names a tool, not a method whose arguments could drift.
+        BoundTool tool = BindCore(new ToolMethod(toolName, nameof(McpConnection.AttachTask)));
         return new McpTask<TResult>(this, tool, reader, progress: null, taskId, result: null);
     }
 
-    /// <summary>A handle's wait: admitted as a call of its tool (so it counts in flight while awaited), then followed to the end.</summary>
+    /// <summary>
+    /// A handle's wait: admitted as a call of its tool (so it counts in flight while awaited), then followed to the end.
+    /// With <paramref name="cancelOnAbandon"/>, a cancelled wait sends <c>tasks/cancel</c> (best effort, bounded), also
+    /// when it was cancelled still waiting for admission.
+    /// </summary>
     internal async Task<TResult> FollowTaskAsync<TResult>(
-        BoundTool tool, string taskId, ToolResultReader<TResult> reader, IProgress<McpProgress>? progress, CancellationToken cancellationToken)
+        BoundTool tool, string taskId, ToolResultReader<TResult> reader, IProgress<McpProgress>? progress, bool cancelOnAbandon,
+        CancellationToken cancellationToken)
     {
-        using TaskCarrier carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
-        CallToolResult result = await new TaskFollower(tool.Method.ToolName, taskId, progress, _time)
-            .FollowAsync(carrier, created: null, cancelOnAbandon: false, cancellationToken).ConfigureAwait(false);
-        return reader.Read(result, tool.Method);
+        TaskCarrier carrier;
+        try
+        {
+            carrier = await AdmitCarrierAsync(tool, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancelOnAbandon && cancellationToken.IsCancellationRequested)
+        {
+            using var bound = new CancellationTokenSource(TaskFollower.CancelBound, _time);
+            try
+            {
+                await AskTaskAsync(tool, taskId, cancel: true, bound.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (TaskFollower.IsBestEffortMiss(error))
+            {
+                // The server's TTL ends it in any case.
+            }
+
+            throw;
+        }
+
+        using (carrier)
+        {
+            CallToolResult result = await new TaskFollower(tool.Method.ToolName, taskId, progress, _time)
+                .FollowAsync(carrier, created: null, cancelOnAbandon, cancellationToken).ConfigureAwait(false);
+            return reader.Read(result, tool.Method);
+        }
     }
 
     /// <summary>One <c>tasks/get</c> or <c>tasks/cancel</c> for a handle, admitted as a call of its tool.</summary>
@@ -289,35 +312,16 @@ public sealed class ToolInvoker
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            statistics.OnCancelled();
-            Record(tool, activity, _time.GetElapsedTime(started), exception);
+            Cancelled(tool, activity, started, exception);
             throw;
         }
         catch (OperationCanceledException exception) when (deadline is not null && deadline.IsCancellationRequested)
         {
-            TimeSpan elapsed = _time.GetElapsedTime(started);
-            statistics.OnFailed(elapsed, FailureKind.TimedOut);
-            var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, policy.Timeout!.Value, timer!.Queued, timer.Running, exception);
-            Log.CallTimedOut(_logger, tool.Method.ToolName, timedOut.Deadline.TotalMilliseconds, timedOut.Queued.TotalMilliseconds, timedOut.Running.TotalMilliseconds);
-            Record(tool, activity, elapsed, timedOut);
-            throw timedOut;
+            throw TimedOut(tool, activity, _time.GetElapsedTime(started), timer!.Queued, timer.Running, exception);
         }
         catch (Exception exception)
         {
-            TimeSpan elapsed = _time.GetElapsedTime(started);
-            bool rejected = exception is McpQueueFullException or McpRateLimitedException;
-            statistics.OnFailed(elapsed, rejected ? FailureKind.Rejected : FailureKind.Other);
-            if (rejected)
-            {
-                McpSdkTelemetry.Rejections.Add(1, tool.ToolTag);
-                Log.CallRejected(_logger, tool.Method.ToolName, exception.Message);
-            }
-            else if (exception is McpSessionLostException lost)
-            {
-                Log.CallSessionLost(_logger, tool.Method.ToolName, lost.Message);
-            }
-
-            Record(tool, activity, elapsed, exception);
+            Failed(tool, activity, started, exception);
             throw;
         }
         finally
@@ -327,6 +331,43 @@ public sealed class ToolInvoker
             deadline?.Dispose();
             arguments.Dispose();
         }
+    }
+
+    /// <summary>The caller cancelled: counted and recorded.</summary>
+    private void Cancelled(BoundTool tool, Activity? activity, long started, OperationCanceledException exception)
+    {
+        tool.Gate.Statistics.OnCancelled();
+        Record(tool, activity, _time.GetElapsedTime(started), exception);
+    }
+
+    /// <summary>The method's <c>[Timeout]</c> passed: counted, logged and recorded; returns the exception to throw.</summary>
+    private McpSdkTimeoutException TimedOut(
+        BoundTool tool, Activity? activity, TimeSpan elapsed, TimeSpan queued, TimeSpan running, OperationCanceledException exception)
+    {
+        tool.Gate.Statistics.OnFailed(elapsed, FailureKind.TimedOut);
+        var timedOut = new McpSdkTimeoutException(tool.Method.ToolName, tool.Method.Policy.Timeout!.Value, queued, running, exception);
+        Log.CallTimedOut(_logger, tool.Method.ToolName, timedOut.Deadline.TotalMilliseconds, timedOut.Queued.TotalMilliseconds, timedOut.Running.TotalMilliseconds);
+        Record(tool, activity, elapsed, timedOut);
+        return timedOut;
+    }
+
+    /// <summary>Any other failure: counted (a full queue or an exhausted rate limit as a rejection), logged and recorded.</summary>
+    private void Failed(BoundTool tool, Activity? activity, long started, Exception exception)
+    {
+        TimeSpan elapsed = _time.GetElapsedTime(started);
+        bool rejected = exception is McpQueueFullException or McpRateLimitedException;
+        tool.Gate.Statistics.OnFailed(elapsed, rejected ? FailureKind.Rejected : FailureKind.Other);
+        if (rejected)
+        {
+            McpSdkTelemetry.Rejections.Add(1, tool.ToolTag);
+            Log.CallRejected(_logger, tool.Method.ToolName, exception.Message);
+        }
+        else if (exception is McpSessionLostException lost)
+        {
+            Log.CallSessionLost(_logger, tool.Method.ToolName, lost.Message);
+        }
+
+        Record(tool, activity, elapsed, exception);
     }
 
     /// <summary>A call's start: its inputs checked, its arguments sealed, and it counted as submitted; returns its start time.</summary>

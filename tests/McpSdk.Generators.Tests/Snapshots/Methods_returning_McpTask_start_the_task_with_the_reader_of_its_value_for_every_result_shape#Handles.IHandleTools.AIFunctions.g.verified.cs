@@ -43,99 +43,43 @@ namespace Handles
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartTextAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartTextAsync(arguments.Required("topic", json._jsonString), null!, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartReportAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartReportAsync(arguments.Required("topic", json._jsonString), cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)), json._jsonReport);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false)), json._jsonReport);
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartRawAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartRawAsync().ConfigureAwait(false);
-            try
-            {
-                return global::McpSdk.Agents.McpAIFunctionResults.Raw((await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return global::McpSdk.Agents.McpAIFunctionResults.Raw((await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false)));
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartWithResultAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartWithResultAsync().ConfigureAwait(false);
-            try
-            {
-                return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)).Value, json._jsonReport);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false)).Value, json._jsonReport);
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartMaybeTextAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartMaybeTextAsync().ConfigureAwait(false);
-            try
-            {
-                return await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartMaybeReportAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = await ((global::Handles.IHandleTools)tools).StartMaybeReportAsync().ConfigureAwait(false);
-            try
-            {
-                return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false))!, json._jsonReport);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false))!, json._jsonReport);
         }
 
         private static async global::System.Threading.Tasks.ValueTask<object?> InvokeStartCountAsync(global::Handles.IHandleTools tools, Metadata json, global::McpSdk.Agents.McpAIFunctionArguments arguments, global::System.Threading.CancellationToken cancellationToken)
         {
             var task = (await ((global::Handles.IHandleTools)tools).StartCountAsync().ConfigureAwait(false))!;
-            try
-            {
-                return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultAsync(null, cancellationToken).ConfigureAwait(false)), json._jsonInt32);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await task.CancelAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            return global::McpSdk.Agents.McpAIFunctionResults.Json((await task.GetResultOrCancelAsync(null, cancellationToken).ConfigureAwait(false)), json._jsonInt32);
         }
 
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>

@@ -95,7 +95,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Rejections_and_retries_are_counted()
+    public async Task Rejections_and_retries_are_counted_also_for_a_task_handle_method()
     {
         var counts = new ConcurrentDictionary<string, long>();
         using var listener = new MeterListener
@@ -110,9 +110,9 @@ public sealed class TelemetryTests
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            if (ToDictionary(tags).GetValueOrDefault("gen_ai.tool.name") is "metered-quota" or "metered-fragile")
+            if (ToDictionary(tags).GetValueOrDefault("gen_ai.tool.name") is string tool and ("metered-quota" or "metered-fragile" or "metered-handle"))
             {
-                counts.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+                counts.AddOrUpdate($"{instrument.Name} {tool}", value, (_, total) => total + value);
             }
         });
         listener.Start();
@@ -129,8 +129,17 @@ public sealed class TelemetryTests
         await Assert.ThrowsAsync<McpRateLimitedException>(() => CallAsync(connection, "metered-quota", quota));
         await CallAsync(connection, "metered-fragile", retry);
 
-        Assert.Equal(1, counts.GetValueOrDefault("mcpsdk.tool.rejections"));
-        Assert.Equal(1, counts.GetValueOrDefault("mcpsdk.tool.retries"));
+        // A handle method (Task<McpTask<T>>) is admitted like any call: its second start finds no permit. (The first is
+        // admitted and then refused, as this fake session is not the lean engine's.)
+        var handleQuota = new Invocation.CallPolicy { RunAsTask = true, RateLimitPermits = 1, RateLimitWindow = TimeSpan.FromSeconds(10), RateLimitMode = RateLimitMode.Reject };
+        Invocation.BoundTool handle = connection.Invoker.Bind(new Invocation.ToolMethod("metered-handle", "ITelemetry.StartAsync", handleQuota));
+        await Assert.ThrowsAsync<McpTaskException>(() => connection.Invoker.StartTaskAsync(handle, new Invocation.ToolArguments(), Invocation.ToolResultReaders.Text, null, default));
+        await Assert.ThrowsAsync<McpRateLimitedException>(() => connection.Invoker.StartTaskAsync(handle, new Invocation.ToolArguments(), Invocation.ToolResultReaders.Text, null, default));
+
+        Assert.Equal(1, counts.GetValueOrDefault("mcpsdk.tool.rejections metered-quota"));
+        Assert.Equal(1, counts.GetValueOrDefault("mcpsdk.tool.retries metered-fragile"));
+        Assert.Equal(1, counts.GetValueOrDefault("mcpsdk.tool.rejections metered-handle"));
+        Assert.Equal(3, counts.Count);
     }
 
     private static Task<string> CallAsync(McpConnection connection, string tool, Invocation.CallPolicy? policy = null)

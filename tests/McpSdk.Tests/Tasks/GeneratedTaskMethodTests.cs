@@ -69,6 +69,25 @@ public sealed class GeneratedTaskMethodTests
     }
 
     [Fact]
+    public async Task Cancelling_GetResultOrCancelAsync_ends_the_task_on_the_server_too()
+    {
+        await using McpConnection connection = await OpenStdioAsync();
+        IGeneratedTaskTools tools = connection.CreateClient<IGeneratedTaskTools>();
+        McpTask<string> handle = await tools.StartHeldAsync("ended").WaitAsync(NoHang);
+        using var stop = new CancellationTokenSource();
+        var followed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // As above, but the waiter is the task's only reader (what an AI function is): its cancellation cancels the task.
+        Task<string> wait = handle.GetResultOrCancelAsync(new RecordingProgress(_ => followed.TrySetResult()), stop.Token);
+        await followed.Task.WaitAsync(NoHang);
+        stop.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(NoHang));
+        Assert.Equal(McpTaskState.Cancelled, (await handle.GetStatusAsync().WaitAsync(NoHang)).State);
+        Assert.Equal(0, connection.GetStats().Tools["task-held"].InFlight);
+    }
+
+    [Fact]
     public async Task Retry_after_a_stdio_task_lost_with_its_process_creates_a_new_task_on_each_attempt()
     {
         string creations = Path.GetTempFileName();
