@@ -36,7 +36,7 @@ internal sealed partial class LeanSession : ITaskSession
         var parameters = new WireToolTaskCallParams
         {
             Name = toolName,
-            Arguments = JsonElement.Parse(arguments.Json.ToArray()),
+            Arguments = arguments,
             Task = new WireTaskRequest { Ttl = (long)timeToLive.TotalMilliseconds },
         };
         JsonElement reply = await RequestAsync(

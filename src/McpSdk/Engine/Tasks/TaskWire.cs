@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using McpSdk.Invocation;
 
 namespace McpSdk.Engine.Tasks;
 
@@ -45,8 +46,10 @@ internal sealed class WireToolTaskCallParams
     [JsonPropertyName("name")]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>The sealed argument JSON, written as is.</summary>
     [JsonPropertyName("arguments")]
-    public JsonElement Arguments { get; set; }
+    [JsonConverter(typeof(ToolArgumentsJsonConverter))]
+    public ToolArguments? Arguments { get; set; }
 
     [JsonPropertyName("task")]
     public WireTaskRequest Task { get; set; } = new();
