@@ -63,7 +63,7 @@ internal static class FaultTasks
             case "task-ok":
             case "task-optional":
             case "task-lose-session":
-                string text = context.Params.Arguments?.TryGetValue("text", out JsonElement value) == true ? value.GetString() ?? "" : "";
+                string text = TextArgument(context);
                 task.End("completed", "done", Text($"task: {text}"));
                 break;
             case "task-fails":
@@ -75,7 +75,7 @@ internal static class FaultTasks
                 break;
             case "task-two-polls":
                 // Working until its second poll; its result says how many of its kind had ended before it was created.
-                string label = context.Params.Arguments?.TryGetValue("text", out JsonElement named) == true ? named.GetString() ?? "" : "";
+                string label = TextArgument(context);
                 task.Result = Text($"task: {label} after {Volatile.Read(ref s_twoPollsEnded).ToString(CultureInfo.InvariantCulture)} ended");
                 task.Update("working", "first stretch");
                 break;
@@ -91,7 +91,7 @@ internal static class FaultTasks
             case "task-held":
                 // Working until a task-held call with text "release:<its text>" is created in the same process; that one
                 // completes at once, saying how many it released.
-                string held = context.Params.Arguments?.TryGetValue("text", out JsonElement heldText) == true ? heldText.GetString() ?? "" : "";
+                string held = TextArgument(context);
                 if (held.StartsWith("release:", StringComparison.Ordinal))
                 {
                     task.End("completed", "done", Text($"released {Release(held["release:".Length..]).ToString(CultureInfo.InvariantCulture)}"));
@@ -256,6 +256,10 @@ internal static class FaultTasks
 
         return released;
     }
+
+    /// <summary>The call's <c>text</c> argument, or empty when it has none.</summary>
+    private static string TextArgument(RequestContext<CallToolRequestParams> context) =>
+        context.Params!.Arguments?.TryGetValue("text", out JsonElement text) == true ? text.GetString() ?? "" : "";
 
     private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 

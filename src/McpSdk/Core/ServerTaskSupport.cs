@@ -51,7 +51,7 @@ internal sealed class ServerTaskSupport
         bool runsTasks = session is ITaskSession { RunsToolCallsAsTasks: true };
         if (session is not IServerToolsSession tools || !(runsTasks || tools.BindsParamHeaders))
         {
-            var table = new Table(LeanEngine: session is ITaskSession, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty, ParamHeaderTable.Empty);
+            Table table = Table.Nothing(leanEngine: session is ITaskSession);
             _known = table;
             return new ValueTask<Table>(table);
         }
@@ -108,7 +108,7 @@ internal sealed class ServerTaskSupport
         {
             // Listed only for the headers, and the server refuses tools/list (a JSON-RPC error, or in the stateless form
             // HTTP 400/404/405): it declares no bindings the client could know, so its calls go without them, not fail.
-            var table = new Table(LeanEngine: true, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty, ParamHeaderTable.Empty);
+            Table table = Table.Nothing(leanEngine: true);
             _known = table;
             learning.SetResult(table);
         }
@@ -136,6 +136,10 @@ internal sealed class ServerTaskSupport
         bool LeanEngine, bool ServerRunsTasks, FrozenDictionary<string, ToolTaskSupport> Tools, ParamHeaderTable ParamHeaders)
     {
         public bool AnyTaskTool { get; } = ServerRunsTasks && HasTaskTool(Tools);
+
+        /// <summary>The answer when no <c>tools/list</c> is needed, or the server refuses one: no task tools, no headers.</summary>
+        public static Table Nothing(bool leanEngine) =>
+            new(leanEngine, ServerRunsTasks: false, FrozenDictionary<string, ToolTaskSupport>.Empty, ParamHeaderTable.Empty);
 
         public ToolTaskSupport SupportOf(string toolName) => Tools.GetValueOrDefault(toolName);
 

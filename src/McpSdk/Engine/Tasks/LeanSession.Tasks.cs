@@ -19,19 +19,24 @@ internal sealed partial class LeanSession : ITaskSession
     // Over Streamable HTTP the server keeps a task apart from the session's stream; a stdio process takes its tasks with it.
     public bool TasksOutliveSession => _link is HttpLink;
 
-    /// <summary>Reads the <c>tasks</c> capability from the raw <c>initialize</c> result (the SDK's types drop it).</summary>
-    private void ReadTaskCapability(JsonElement initializeResult)
-    {
-        WireInitializeCapabilities? reply = initializeResult.Deserialize(TaskJsonContext.Default.WireInitializeCapabilities);
-        RunsToolCallsAsTasks = reply?.Capabilities?.Tasks?.Requests?.Tools?.Call is { ValueKind: JsonValueKind.Object };
-    }
+    /// <summary>
+    /// Reads <c>capabilities.tasks.requests.tools.call</c> from the raw <c>initialize</c> (or <c>server/discover</c>) result,
+    /// which the SDK's types drop: a walk of the element already parsed, not a second deserialisation into a type per level.
+    /// </summary>
+    private void ReadTaskCapability(JsonElement result) =>
+        RunsToolCallsAsTasks = Member(Member(Member(Member(Member(result, "capabilities"u8), "tasks"u8), "requests"u8), "tools"u8), "call"u8)
+            is { ValueKind: JsonValueKind.Object };
+
+    /// <summary>The named member of an object; <see langword="default"/> (undefined) for anything else.</summary>
+    private static JsonElement Member(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement member) ? member : default;
 
     public async ValueTask<TaskCreation> CreateToolTaskAsync(string toolName, ToolArguments arguments, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         var parameters = new WireToolTaskCallParams
         {
             Name = toolName,
-            Arguments = JsonElement.Parse(arguments.Json.ToArray()),
+            Arguments = arguments,
             Task = new WireTaskRequest { Ttl = (long)timeToLive.TotalMilliseconds },
         };
         JsonElement reply = await RequestAsync(

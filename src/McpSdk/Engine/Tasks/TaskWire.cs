@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using McpSdk.Invocation;
 
 namespace McpSdk.Engine.Tasks;
 
@@ -45,8 +46,10 @@ internal sealed class WireToolTaskCallParams
     [JsonPropertyName("name")]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>The sealed argument JSON, written as is.</summary>
     [JsonPropertyName("arguments")]
-    public JsonElement Arguments { get; set; }
+    [JsonConverter(typeof(ToolArgumentsJsonConverter))]
+    public ToolArguments? Arguments { get; set; }
 
     [JsonPropertyName("task")]
     public WireTaskRequest Task { get; set; } = new();
@@ -103,37 +106,6 @@ internal sealed class WireCursorParams
     public string? Cursor { get; set; }
 }
 
-/// <summary>The part of the <c>initialize</c> result that says whether the server runs <c>tools/call</c> as tasks.</summary>
-internal sealed class WireInitializeCapabilities
-{
-    [JsonPropertyName("capabilities")]
-    public WireCapabilities? Capabilities { get; set; }
-}
-
-internal sealed class WireCapabilities
-{
-    [JsonPropertyName("tasks")]
-    public WireTasksCapability? Tasks { get; set; }
-}
-
-internal sealed class WireTasksCapability
-{
-    [JsonPropertyName("requests")]
-    public WireTaskRequests? Requests { get; set; }
-}
-
-internal sealed class WireTaskRequests
-{
-    [JsonPropertyName("tools")]
-    public WireToolTaskRequests? Tools { get; set; }
-}
-
-internal sealed class WireToolTaskRequests
-{
-    [JsonPropertyName("call")]
-    public JsonElement? Call { get; set; }
-}
-
 /// <summary>Source-generated metadata for the task wire types: no reflection, trimmable.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WireTask))]
@@ -142,5 +114,4 @@ internal sealed class WireToolTaskRequests
 [JsonSerializable(typeof(WireToolTaskCallParams))]
 [JsonSerializable(typeof(WireToolExecutionPage))]
 [JsonSerializable(typeof(WireCursorParams))]
-[JsonSerializable(typeof(WireInitializeCapabilities))]
 internal sealed partial class TaskJsonContext : JsonSerializerContext;
