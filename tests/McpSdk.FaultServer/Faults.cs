@@ -32,6 +32,13 @@ internal sealed class Faults(LineGuardedStream? stdout)
     /// </summary>
     public const string ProtocolVariable = "FAULT_SERVER_PROTOCOL";
 
+    /// <summary><see cref="ProtocolVariable"/> as this process starts with it, read from its file where it names one.</summary>
+    public static string? Protocol() => Environment.GetEnvironmentVariable(ProtocolVariable) switch
+    {
+        ['@', .. string path] => File.ReadAllText(path).Trim(),
+        var value => value,
+    };
+
     /// <summary>Tools whose names a client must carry as they are; each answers with its own name.</summary>
     public static readonly string[] OddNames = ["with space", "ünïcødé-工具-🔧", "a/b/c", "dots.in.name", "semi;colon&amp"];
 
@@ -55,8 +62,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
             CallToolWithAlternateHandler = async (context, cancellationToken) =>
                 FaultTasks.IsTaskCall(context) ? FaultTasks.Create(context) : new ResultOrAlternate<CallToolResult>(await CallAsync(context, cancellationToken)),
         };
-        string? protocol = Environment.GetEnvironmentVariable(ProtocolVariable);
-        protocol = protocol is ['@', .. string path] ? File.ReadAllText(path).Trim() : protocol;
+        string? protocol = Protocol();
         if (protocol == "no-discover")
         {
             Refuse(options, RequestMethods.ServerDiscover);
