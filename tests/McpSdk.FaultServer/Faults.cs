@@ -32,6 +32,13 @@ internal sealed class Faults(LineGuardedStream? stdout)
     /// </summary>
     public const string ProtocolVariable = "FAULT_SERVER_PROTOCOL";
 
+    /// <summary><see cref="ProtocolVariable"/> as this process starts with it, read from its file where it names one.</summary>
+    public static string? Protocol() => Environment.GetEnvironmentVariable(ProtocolVariable) switch
+    {
+        ['@', .. string path] => File.ReadAllText(path).Trim(),
+        var value => value,
+    };
+
     /// <summary>Tools whose names a client must carry as they are; each answers with its own name.</summary>
     public static readonly string[] OddNames = ["with space", "ünïcødé-工具-🔧", "a/b/c", "dots.in.name", "semi;colon&amp"];
 
@@ -55,14 +62,10 @@ internal sealed class Faults(LineGuardedStream? stdout)
             CallToolWithAlternateHandler = async (context, cancellationToken) =>
                 FaultTasks.IsTaskCall(context) ? FaultTasks.Create(context) : new ResultOrAlternate<CallToolResult>(await CallAsync(context, cancellationToken)),
         };
-        string? protocol = Environment.GetEnvironmentVariable(ProtocolVariable);
-        protocol = protocol is ['@', .. string path] ? File.ReadAllText(path).Trim() : protocol;
+        string? protocol = Protocol();
         if (protocol == "no-discover")
         {
-            options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
-                context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ServerDiscover }
-                    ? throw new McpProtocolException("Method 'server/discover' is not available.", McpErrorCode.MethodNotFound)
-                    : next(context, cancellationToken));
+            Refuse(options, RequestMethods.ServerDiscover);
         }
         else if (!string.IsNullOrEmpty(protocol))
         {
@@ -72,15 +75,29 @@ internal sealed class Faults(LineGuardedStream? stdout)
         if (Environment.GetEnvironmentVariable("FAULT_SERVER_REFUSE_TOOLS_LIST") == "1")
         {
             // A server whose tools are called by name only: clients that list first must carry on without the list.
-            options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
-                context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsList }
-                    ? throw new McpProtocolException("Method 'tools/list' is not available.", McpErrorCode.MethodNotFound)
-                    : next(context, cancellationToken));
+            Refuse(options, RequestMethods.ToolsList);
         }
 
         options.RequestHandlers = [.. FaultTasks.Handlers()];
         return options;
     }
+
+    /// <summary>Answers <paramref name="method"/> as a server without it does: "method not found".</summary>
+    private static void Refuse(McpServerOptions options, string method) =>
+        options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+            context.JsonRpcMessage is JsonRpcRequest request && request.Method == method
+                ? throw new McpProtocolException($"Method '{method}' is not available.", McpErrorCode.MethodNotFound)
+                : next(context, cancellationToken));
+
+    /// <summary>The question <c>elicit</c> and <c>ask</c> put to the client: the call's <c>question</c>, answered with a name.</summary>
+    private static ElicitRequestParams NameQuestion(IDictionary<string, JsonElement> args) => new()
+    {
+        Message = args.TryGetValue("question", out JsonElement question) ? question.GetString() ?? "?" : "Your name?",
+        RequestedSchema = new ElicitRequestParams.RequestSchema
+        {
+            Properties = { ["name"] = new ElicitRequestParams.StringSchema { Description = "a name" } },
+        },
+    };
 
     private ListToolsResult List()
     {
@@ -130,16 +147,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
 
             case "elicit":
                 // Asks the client a question through elicitation and answers with what came back.
-                ElicitResult answer = await context.Server.ElicitAsync(
-                    new ElicitRequestParams
-                    {
-                        Message = args.TryGetValue("question", out JsonElement question) ? question.GetString() ?? "?" : "Your name?",
-                        RequestedSchema = new ElicitRequestParams.RequestSchema
-                        {
-                            Properties = { ["name"] = new ElicitRequestParams.StringSchema { Description = "a name" } },
-                        },
-                    },
-                    cancellationToken);
+                ElicitResult answer = await context.Server.ElicitAsync(NameQuestion(args), cancellationToken);
                 string given = answer.Content is { } content && content.TryGetValue("name", out JsonElement named) ? named.ToString() : "(none)";
                 return Text($"elicit: {answer.Action} {given}");
 
@@ -156,14 +164,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
                 throw new InputRequiredException(
                     new Dictionary<string, InputRequest>
                     {
-                        ["name"] = InputRequest.ForElicitation(new ElicitRequestParams
-                        {
-                            Message = args.TryGetValue("question", out JsonElement asked) ? asked.GetString() ?? "?" : "Your name?",
-                            RequestedSchema = new ElicitRequestParams.RequestSchema
-                            {
-                                Properties = { ["name"] = new ElicitRequestParams.StringSchema { Description = "a name" } },
-                            },
-                        }),
+                        ["name"] = InputRequest.ForElicitation(NameQuestion(args)),
                     },
                     "asked-once");
 

@@ -42,7 +42,7 @@ internal static class HttpHost
         builder.Services
             .AddMcpServer(options => faults.Configure(options))
             // A server pinned to the stateless 2026-07-28 form (Faults.ProtocolVariable) serves it without sessions.
-            .WithHttpTransport(options => options.SessionMode = Environment.GetEnvironmentVariable(Faults.ProtocolVariable) == "2026-07-28"
+            .WithHttpTransport(options => options.SessionMode = Faults.Protocol() == "2026-07-28"
                 ? HttpServerSessionMode.Stateless
                 : HttpServerSessionMode.Stateful);
         builder.Services.AddHttpContextAccessor();

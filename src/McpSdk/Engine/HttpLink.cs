@@ -143,6 +143,7 @@ internal sealed partial class HttpLink : IMessageLink
     /// <summary>From the next POST on, calls of the tools in <paramref name="table"/> carry their <c>Mcp-Param-*</c> headers.</summary>
     public void UseParamHeaders(ParamHeaderTable table)
     {
+        // Handed over before every call of a bound tool (ServerTaskSupport): the same table costs a read, not a store.
         if (!ReferenceEquals(_paramHeaders, table))
         {
             _paramHeaders = table;

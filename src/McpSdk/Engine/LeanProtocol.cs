@@ -17,7 +17,10 @@ internal static class LeanProtocol
     /// <summary>The version a session asks for first when none is pinned (and the endpoint has not taught it another).</summary>
     public static string Newest => Versions[^1];
 
-    public static bool Speaks(string? version) => IsStateless(version) || (version is not null && Array.IndexOf(Versions, version) >= 0);
+    public static bool Speaks(string? version) => IsStateless(version) || HasInitialize(version);
+
+    /// <summary>Whether <paramref name="version"/> is one the lean engine opens with <c>initialize</c>.</summary>
+    public static bool HasInitialize(string? version) => version is not null && Array.IndexOf(Versions, version) >= 0;
 
     public static bool IsStateless(string? version) => version == Stateless;
 }

@@ -137,7 +137,7 @@ internal sealed partial class LeanSession
         ReadTaskCapability(reply);
 
         string offered = result.ProtocolVersion;
-        if (offered != protocolVersion && (exact || Array.IndexOf(LeanProtocol.Versions, offered) < 0))
+        if (offered != protocolVersion && (exact || !LeanProtocol.HasInitialize(offered)))
         {
             throw new McpProtocolException(
                 $"The server offered protocol version {offered}, which {(exact ? "is not the version pinned by McpConnectionOptions.ProtocolVersion" : "the lean engine does not speak with initialize")} ({protocolVersion} was asked).",

@@ -13,7 +13,7 @@ namespace McpSdk.Engine;
 internal sealed partial class LeanSession : IServerToolsSession
 {
     // The stateless form over HTTP only: the initialize form and stdio have no per-argument headers.
-    public bool BindsParamHeaders => _link is HttpLink && _requestMeta.Length != 0;
+    public bool BindsParamHeaders => _link is HttpLink && StatelessForm;
 
     public void UseParamHeaders(ParamHeaderTable table) => _link.UseParamHeaders(table);
 

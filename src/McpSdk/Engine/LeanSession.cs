@@ -42,6 +42,9 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
     private volatile bool _ended;
     private int _disposed;
 
+    // The stateless form is the session whose requests carry _meta members: set before server/discover goes out.
+    private bool StatelessForm => _requestMeta.Length != 0;
+
     private LeanSession(IMessageLink link, McpConnectionOptions options, ILoggerFactory loggerFactory)
     {
         _link = link;
@@ -142,7 +145,7 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
         long id = Interlocked.Increment(ref _nextId);
         PendingReply<CallToolResult> waiter = PendingReply<CallToolResult>.Rent(_callWaiters);
         waiter.Prepare(this, id, RequestMethods.ToolsCall, toolName, McpTypes.CallToolResult);
-        if (_requestMeta.Length != 0)
+        if (StatelessForm)
         {
             // The stateless form may answer with input_required: the call is then sent again with the answers.
             waiter.KeepCall(toolName, arguments, progressToken);
@@ -268,7 +271,7 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             frame.StartMessage();
             frame.Writer.WriteNumber("id"u8, id);
             frame.Writer.WriteString("method"u8, method);
-            if (_requestMeta.Length != 0)
+            if (StatelessForm)
             {
                 // The stateless form: every request states its version, client info and capabilities in params._meta.
                 frame.Writer.WritePropertyName("params"u8);
@@ -367,7 +370,7 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
     }
 
     /// <summary>Sends <c>ping</c>; the stateless form has none, and <c>server/discover</c> takes its place.</summary>
-    public Task PingAsync(CancellationToken cancellationToken) => _requestMeta.Length != 0
+    public Task PingAsync(CancellationToken cancellationToken) => StatelessForm
         ? RequestAsync(RequestMethods.ServerDiscover, new DiscoverRequestParams(), McpTypes.DiscoverParams, McpTypes.DiscoverResult, cancellationToken).AsTask()
         : RequestAsync<JsonElement, JsonElement>(RequestMethods.Ping, default, parametersType: null, McpTypes.Element, cancellationToken).AsTask();
 
@@ -426,7 +429,7 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             {
                 pending.SetException(RemoteError(incoming.Error), resumeAsync: false);
             }
-            else if (_requestMeta.Length != 0 && InputRequired.Is(incoming.Result))
+            else if (StatelessForm && InputRequired.Is(incoming.Result))
             {
                 OnInputRequired(pending, incoming.Result);
             }

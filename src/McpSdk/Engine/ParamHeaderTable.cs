@@ -70,7 +70,7 @@ internal sealed class ParamHeaderTable
             }
 
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            ParamBinding[]? bindings = Read(name, properties, names, out string? reason);
+            ParamBinding[]? bindings = Read(properties, names, out string? reason);
             if (reason is not null)
             {
                 rejected(name, reason);
@@ -85,7 +85,7 @@ internal sealed class ParamHeaderTable
     }
 
     /// <summary>The bound properties of one <c>properties</c> object; null with a reason when an annotation is broken.</summary>
-    private static ParamBinding[]? Read(string tool, JsonElement properties, HashSet<string> names, out string? reason)
+    private static ParamBinding[]? Read(JsonElement properties, HashSet<string> names, out string? reason)
     {
         reason = null;
         List<ParamBinding>? bindings = null;
@@ -100,7 +100,7 @@ internal sealed class ParamHeaderTable
             ParamBinding[] nested = [];
             if (schema.TryGetProperty("properties"u8, out JsonElement inner) && inner.ValueKind == JsonValueKind.Object)
             {
-                if (Read(tool, inner, names, out reason) is not { } found)
+                if (Read(inner, names, out reason) is not { } found)
                 {
                     return null;
                 }
@@ -109,13 +109,14 @@ internal sealed class ParamHeaderTable
             }
 
             string? header = null;
+            bool integer = false;
             if (schema.TryGetProperty("x-mcp-header"u8, out JsonElement annotation))
             {
                 reason = annotation.ValueKind != JsonValueKind.String ? $"x-mcp-header on property '{property.Name}' is not a string"
                     : annotation.GetString() is not { Length: > 0 } name ? $"x-mcp-header on property '{property.Name}' is empty"
                     : name.AsSpan().IndexOfAnyExcept(s_token) is >= 0 and int at ? $"x-mcp-header '{name}' on property '{property.Name}' holds '{name[at]}', which a header name cannot"
                     : !names.Add(name) ? $"x-mcp-header '{name}' is used twice (header names ignore case)"
-                    : schema.TryGetProperty("type"u8, out JsonElement type) && !IsHeaderType(type) ? $"x-mcp-header on property '{property.Name}' has type {type.GetRawText()}; only string, integer and boolean go into a header"
+                    : !IsHeaderType(schema, out integer) ? $"x-mcp-header on property '{property.Name}' has type {schema.GetProperty("type"u8).GetRawText()}; only string, integer and boolean go into a header"
                     : null;
                 if (reason is not null)
                 {
@@ -127,18 +128,29 @@ internal sealed class ParamHeaderTable
 
             if (header is not null || nested.Length != 0)
             {
-                (bindings ??= []).Add(new ParamBinding(property.Name, header, header is not null && IsInteger(schema), nested));
+                (bindings ??= []).Add(new ParamBinding(property.Name, header, integer, nested));
             }
         }
 
         return bindings is null ? [] : [.. bindings];
     }
 
-    private static bool IsHeaderType(JsonElement type)
+    /// <summary>
+    /// Whether the property's <c>type</c> lets its value go into a header (absent, or string, integer or boolean, a union
+    /// with <c>null</c> allowed), and whether it is or includes <c>integer</c>: one read of the type for both answers.
+    /// </summary>
+    private static bool IsHeaderType(JsonElement schema, out bool integer)
     {
+        integer = false;
+        if (!schema.TryGetProperty("type"u8, out JsonElement type))
+        {
+            return true;
+        }
+
         if (type.ValueKind == JsonValueKind.String)
         {
-            return type.GetString() is "string" or "integer" or "boolean";
+            integer = type.ValueEquals("integer"u8);
+            return integer || type.ValueEquals("string"u8) || type.ValueEquals("boolean"u8);
         }
 
         if (type.ValueKind != JsonValueKind.Array)
@@ -154,46 +166,21 @@ internal sealed class ParamHeaderTable
                 return false;
             }
 
-            string? name = entry.GetString();
-            if (name == "null")
+            if (entry.ValueEquals("null"u8))
             {
                 continue;
             }
 
-            if (name is not ("string" or "integer" or "boolean"))
+            bool isInteger = entry.ValueEquals("integer"u8);
+            if (!isInteger && !entry.ValueEquals("string"u8) && !entry.ValueEquals("boolean"u8))
             {
                 return false;
             }
 
+            integer |= isInteger;
             any = true;
         }
 
         return any;
-    }
-
-    private static bool IsInteger(JsonElement schema)
-    {
-        if (!schema.TryGetProperty("type"u8, out JsonElement type))
-        {
-            return false;
-        }
-
-        if (type.ValueKind == JsonValueKind.String)
-        {
-            return type.ValueEquals("integer"u8);
-        }
-
-        if (type.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement entry in type.EnumerateArray())
-            {
-                if (entry.ValueKind == JsonValueKind.String && entry.ValueEquals("integer"u8))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }

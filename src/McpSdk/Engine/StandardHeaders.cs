@@ -31,7 +31,10 @@ internal static class StandardHeaders
             if (reader.ValueTextEquals("method"u8))
             {
                 reader.Read();
-                method = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                // tools/call is every call's method: its header value is the constant, not a new string per POST.
+                method = reader.TokenType != JsonTokenType.String ? null
+                    : reader.ValueTextEquals(RequestMethods.ToolsCall) ? RequestMethods.ToolsCall
+                    : reader.GetString();
             }
             else if (reader.ValueTextEquals("params"u8))
             {

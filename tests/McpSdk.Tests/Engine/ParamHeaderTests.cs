@@ -63,14 +63,21 @@ public sealed class ParamHeaderTests
     public async Task A_stateless_server_that_refuses_tools_list_still_gets_its_calls_without_headers()
     {
         await using HttpFaultServer server = await HttpFaultServer.StartAsync(protocol: Stateless, refuseToolsList: true);
+        using var methods = new MethodRecorder();
         await using McpConnection connection = await McpConnection.OpenAsync(
-            McpEndpoint.Http(server.Uri), new McpConnectionOptions { Engine = McpSessionEngine.Lean, ProtocolVersion = Stateless }, Deadline());
+            McpEndpoint.Http(server.Uri, new McpHttpOptions { HttpClientFactory = methods }),
+            new McpConnectionOptions { Engine = McpSessionEngine.Lean, ProtocolVersion = Stateless },
+            Deadline());
         IStatelessOkTools tools = connection.CreateClient<IStatelessOkTools>();
 
         // The connection lists tools once for the headers; a server that refuses the list binds none, so calls go on.
         Assert.Equal("ok", await tools.OkAsync(Deadline()));
         Assert.Equal("ok", await tools.OkAsync(Deadline()));
         Assert.Equal(2, connection.GetStats().Tools["ok"].Succeeded);
+
+        // The list was asked and refused (not skipped), and the refusal is the answer: it is not asked again per call.
+        Assert.Equal(1, methods.Sent.Count(method => method == RequestMethods.ToolsList));
+        Assert.Equal(2, methods.Sent.Count(method => method == RequestMethods.ToolsCall));
     }
 
     [Fact]

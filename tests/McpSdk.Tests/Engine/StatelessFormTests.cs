@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Tests.Diagnostics;
 using McpSdk.Tests.Peers;
 using McpSdk.Tests.Reliability;
+using McpSdk.Tests.Tasks;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Xunit;
@@ -53,7 +53,7 @@ public sealed class StatelessFormTests
 
         var progress = new RecordingProgress();
         Assert.Equal("progress: 3 steps", await tools.ProgressAsync(3, progress, Deadline()));
-        Assert.Equal(["step 1", "step 2", "step 3"], progress.Reports.Select(report => report.Message));
+        Assert.Equal(["step 1", "step 2", "step 3"], progress.Messages);
 
         // Asked with input_required; the call is sent again with the answer and the server's request state.
         Assert.Equal("ask: accept Ada (state asked-once)", await tools.AskAsync("Who are you?", Deadline()));
@@ -223,14 +223,6 @@ public sealed class StatelessFormTests
         }
 
         public ValueTask DisposeAsync() => _http?.DisposeAsync() ?? ValueTask.CompletedTask;
-    }
-
-    /// <summary>Records reports as they arrive, on the thread that reports (no synchronization context).</summary>
-    private sealed class RecordingProgress : IProgress<McpProgress>
-    {
-        public ConcurrentQueue<McpProgress> Reports { get; } = new();
-
-        public void Report(McpProgress value) => Reports.Enqueue(value);
     }
 }
 
