@@ -18,7 +18,7 @@ namespace McpSdk.Benchmarks;
 /// server-everything over stdio and/or Streamable HTTP (<c>--transport stdio|http|both</c>, default stdio; over HTTP the
 /// contenders share one <c>streamableHttp</c> server on a free loopback port, or get one each with
 /// <c>--server-per-contender</c>), tool <c>echo</c>, 64 calls in flight (closed loop: 64 workers each awaiting one call at
-/// a time) and sequentially, for six contenders interleaved in one run, the order rotating and reversing from round to
+/// a time) and sequentially, for the contenders (clients and floors) interleaved in one run, the order rotating and reversing from round to
 /// round so each takes every place (counterbalanced: see <see cref="MeasureAsync"/>); over stdio each has its own server
 /// process started once and kept for the whole run. The paired ratio comes with a 95 % interval (<see cref="Statistics.MedianInterval"/>)
 /// from 6 rounds on. A "warm" phase after <c>--warmup</c> calls per contender and a
@@ -125,6 +125,7 @@ internal static class Load
                 async () => await RawSdkContender.StartAsync("node", [server, "stdio"]).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk", nodeClient, server).ConfigureAwait(false),
                 async () => await NodeContender.StartAsync("raw pipelined JSON-RPC (node), the ceiling", "raw", nodeClient, server).ConfigureAwait(false),
+                async () => await BareStdioContender.StartAsync(server).ConfigureAwait(false),
             ];
         }
         else
@@ -163,6 +164,7 @@ internal static class Load
                 () => OnServer(async uri => await NodeContender.StartAsync("official TypeScript SDK client (node)", "sdk-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
                 () => OnServer(async uri => await NodeContender.StartAsync("raw HTTP JSON-RPC (node, keep-alive), the ceiling", "raw-http", nodeClient, uri.ToString()).ConfigureAwait(false)),
                 () => OnServer(async uri => await BareHttpContender.StartAsync(s_httpClients.Value.CreateClient(McpHttpClientBuilderExtensions.DefaultClientName), uri).ConfigureAwait(false)),
+                () => OnServer(async uri => await RawSocketHttpContender.StartAsync(s_httpClients.Value.CreateClient(McpHttpClientBuilderExtensions.DefaultClientName), uri).ConfigureAwait(false)),
             ];
         }
 

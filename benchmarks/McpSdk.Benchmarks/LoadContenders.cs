@@ -84,6 +84,21 @@ internal abstract class CSharpLoadContender(string name) : LoadContender(name)
     /// <summary>One worker: <c>while (TryNext(out int i)) { started = now; await call; Record(i, started); }</c>.</summary>
     protected abstract Task WorkerAsync();
 
+    /// <summary>Runs one window's calls with <paramref name="inFlight"/> outstanding: by default that many <see cref="WorkerAsync"/> loops.</summary>
+    protected virtual Task DriveAsync(int inFlight)
+    {
+        var workers = new Task[inFlight];
+        for (int i = 0; i < inFlight; i++)
+        {
+            workers[i] = WorkerAsync();
+        }
+
+        return Task.WhenAll(workers);
+    }
+
+    /// <summary>The number of calls in the current window.</summary>
+    protected int WindowCalls => _calls;
+
     protected bool TryNext(out int index)
     {
         index = Interlocked.Increment(ref _next) - 1;
@@ -110,13 +125,7 @@ internal abstract class CSharpLoadContender(string name) : LoadContender(name)
         long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         long cpuBefore = ProcStat.CpuTicks(Environment.ProcessId);
         long started = Stopwatch.GetTimestamp();
-        var workers = new Task[inFlight];
-        for (int i = 0; i < inFlight; i++)
-        {
-            workers[i] = WorkerAsync();
-        }
-
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await DriveAsync(inFlight).ConfigureAwait(false);
         double wallMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         long cpuAfter = ProcStat.CpuTicks(Environment.ProcessId);
         long bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
@@ -237,94 +246,6 @@ internal sealed class RawSdkContender : CSharpLoadContender
     }
 
     public override ValueTask DisposeAsync() => _client.DisposeAsync();
-}
-
-/// <summary>
-/// The floor for any client built on <c>HttpClient</c>: the same factory-made client McpSdk uses, posting a fixed
-/// <c>tools/call</c> and reading the response to its end, with no MCP layer (no JSON written or parsed, no SSE parsing,
-/// no correlation). What an engine on <c>HttpClient</c> spends above this is its own.
-/// </summary>
-internal sealed class BareHttpContender : CSharpLoadContender
-{
-    private static readonly byte[] s_call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\"hello\"}}}"u8.ToArray();
-    private readonly HttpClient _client;
-    private readonly Uri _uri;
-    private string _session = string.Empty;
-    private string _version = string.Empty;
-
-    private BareHttpContender(HttpClient client, Uri uri)
-        : base("bare HttpClient POSTs, no MCP layer (the HttpClient floor)")
-    {
-        _client = client;
-        _uri = uri;
-    }
-
-    public static async Task<BareHttpContender> StartAsync(HttpClient client, Uri uri)
-    {
-        var contender = new BareHttpContender(client, uri);
-        using (HttpResponseMessage initialized = await contender.PostAsync(
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bare\",\"version\":\"1\"}}}"u8.ToArray()).ConfigureAwait(false))
-        {
-            contender._session = initialized.Headers.GetValues("Mcp-Session-Id").First();
-            _ = await initialized.Content.ReadAsStringAsync().ConfigureAwait(false);
-        }
-
-        contender._version = "2025-06-18";
-        (await contender.PostAsync("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"u8.ToArray()).ConfigureAwait(false)).Dispose();
-        using HttpResponseMessage first = await contender.PostAsync(s_call).ConfigureAwait(false);
-        string body = await first.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (!body.Contains(Expected, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"Unexpected echo response '{body}'.");
-        }
-
-        return contender;
-    }
-
-    private Task<HttpResponseMessage> PostAsync(byte[] message)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = new ByteArrayContent(message) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        if (_session.Length > 0)
-        {
-            request.Headers.TryAddWithoutValidation("Mcp-Session-Id", _session);
-        }
-
-        if (_version.Length > 0)
-        {
-            request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", _version);
-        }
-
-        return _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
-    }
-
-    protected override async Task WorkerAsync()
-    {
-        byte[] buffer = new byte[4096];
-        while (TryNext(out int index))
-        {
-            long started = Stopwatch.GetTimestamp();
-            using (HttpResponseMessage response = await PostAsync(s_call).ConfigureAwait(false))
-            {
-                Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await using (body.ConfigureAwait(false))
-                {
-                    while (await body.ReadAsync(buffer).ConfigureAwait(false) > 0)
-                    {
-                    }
-                }
-            }
-
-            Record(index, started);
-        }
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        return ValueTask.CompletedTask;
-    }
 }
 
 /// <summary>
