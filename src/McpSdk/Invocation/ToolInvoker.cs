@@ -13,6 +13,7 @@ using McpSdk.Diagnostics;
 using McpSdk.Engine.Tasks;
 using Microsoft.Extensions.Logging;
 using McpSdk.Sessions;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -470,6 +471,12 @@ public sealed class ToolInvoker
                 // does not fail. The session is a suspect; a 404 for it has also ended it, and the pool replaces it.
                 lease.SessionLost();
                 Log.CallResent(_logger, tool.Method.ToolName);
+            }
+            catch (McpProtocolException exception)
+            {
+                // A JSON-RPC error about this call alone (an unknown tool, arguments the server refuses): the session is
+                // sound, and the message says which tool it was.
+                throw ToolCallProtocolError.Describe(tool.Method.ToolName, exception);
             }
             catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {

@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Threading;
 using McpSdk.Tests.Clients;
+using McpSdk.Tests.Peers;
+using McpSdk.Tests.Reliability;
 using McpSdk.Tests.Servers;
 using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol;
@@ -34,4 +37,37 @@ public sealed class ProtocolErrorTests
         Assert.Equal(0, pool.Faulted);
         Assert.Equal("Echo: still here", await tools.EchoAsync("still here"));
     }
+
+    [Theory]
+    [InlineData(McpSessionEngine.Lean)]
+    [InlineData(McpSessionEngine.Sdk)]
+    public async Task A_JSON_RPC_error_keeps_its_type_and_code_and_its_message_names_the_tool_and_what_to_check(McpSessionEngine engine)
+    {
+        var servers = new ServerProcesses();
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            FaultServer.Endpoint(servers.Marker), new McpConnectionOptions { Engine = engine });
+        IUnknownTools tools = connection.CreateClient<IUnknownTools>();
+
+        McpProtocolException error = await Assert.ThrowsAsync<McpProtocolException>(() => tools.MissingAsync());
+
+        // The fault server answers -32602 "Unknown tool 'no-such-tool'." (the spec's code for an unknown tool).
+        Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
+        Assert.StartsWith(
+            "The server answered the call of tool 'no-such-tool' with JSON-RPC error -32602 (InvalidParams): Unknown tool 'no-such-tool'.",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("mcpsdk check", error.Message, StringComparison.Ordinal);
+        Assert.IsType<McpProtocolException>(error.InnerException);
+        Assert.Equal("ok", await tools.OkAsync());
+    }
+}
+
+[McpClient]
+public interface IUnknownTools
+{
+    [McpTool("no-such-tool")]
+    Task<string> MissingAsync(CancellationToken cancellationToken = default);
+
+    [McpTool("ok")]
+    Task<string> OkAsync(CancellationToken cancellationToken = default);
 }
