@@ -12,7 +12,7 @@ public sealed class McpResultMismatchException : McpSdkException
     /// <summary>Creates the exception.</summary>
     public McpResultMismatchException(
         string toolName, string jsonPath, Type expectedType, string reason, CallToolResult result, Exception? innerException = null)
-        : base(toolName, $"Tool '{toolName}' returned a result that cannot be read as {expectedType.FullName} at JSON path '{jsonPath}': {reason}. " +
+        : base(toolName, $"Tool '{toolName}' returned a result that cannot be read as {expectedType.FullName} at JSON path '{jsonPath}': {reason.TrimEnd('.')}. " +
                          "Declare the method to return CallToolResult to inspect the raw answer, or fix the declared type.", innerException)
     {
         JsonPath = jsonPath;

@@ -23,7 +23,7 @@ internal static class ToolCallProtocolError
             : $"The call of tool '{toolName}' failed with JSON-RPC error {(int)code} ({code}): {error.Message}";
         if (code is McpErrorCode.MethodNotFound or McpErrorCode.InvalidParams)
         {
-            message += " If the server's tool has changed, `mcpsdk check` lists where it and the interface differ.";
+            message += (message.EndsWith('.') ? " " : ". ") + "If the server's tool has changed, `mcpsdk check` lists where it and the interface differ.";
         }
 
         var described = new McpProtocolException(message, error, code);

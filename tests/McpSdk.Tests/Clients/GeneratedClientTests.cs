@@ -84,6 +84,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Contains("weather-wrong-type", error.Message);
         Assert.Contains("$.structuredContent.temperature", error.Message);
         Assert.Contains(typeof(Weather).FullName!, error.Message);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal); // the reader's own sentence ends the reason once
         Assert.IsAssignableFrom<McpException>(error);
     }
 
