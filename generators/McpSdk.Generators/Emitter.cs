@@ -68,9 +68,17 @@ internal static class Emitter
             writer.WriteLine($"private readonly {Invocation}.BoundTool {BoundField(methodFields[method])};");
         }
 
-        foreach (JsonTypeSpec json in spec.JsonTypes)
+        if (spec.JsonTypes.Count > 0)
         {
-            writer.WriteLine($"private readonly {JsonTypeInfo}<{json.Type}> {json.FieldName};");
+            // One metadata field serves every nullability of its type (a parameter of IReadOnlyDictionary<string, object?>
+            // and one of IReadOnlyDictionary<string, object>): declared without annotations, it matches both (no CS8620).
+            writer.WriteLine("#nullable disable annotations");
+            foreach (JsonTypeSpec json in spec.JsonTypes)
+            {
+                writer.WriteLine($"private readonly {JsonTypeInfo}<{json.Type}> {json.FieldName};");
+            }
+
+            writer.WriteLine("#nullable enable annotations");
         }
 
         foreach (ResultReaderSpec reader in spec.ResultReaders)

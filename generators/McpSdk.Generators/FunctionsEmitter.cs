@@ -69,12 +69,14 @@ internal static class FunctionsEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>");
         writer.OpenBlock("private sealed class Metadata");
+        writer.WriteLine("#nullable disable annotations"); // as the proxy's fields: one per type, whatever its nullability
         foreach (JsonTypeSpec json in spec.JsonTypes)
         {
             writer.WriteLine(
                 $"public readonly {JsonTypeInfo}<{json.Type}> {json.FieldName} = global::McpSdk.Serialization.McpJson.GetTypeInfo<{json.Type}>(s_json, {Emitter.Literal(spec.InterfaceName)});");
         }
 
+        writer.WriteLine("#nullable enable annotations");
         writer.CloseBlock();
         writer.CloseBlock();
     }

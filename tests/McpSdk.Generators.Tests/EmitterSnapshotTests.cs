@@ -126,6 +126,33 @@ public sealed class EmitterSnapshotTests
     }
 
     [Fact]
+    public async Task Type_arguments_of_either_nullability_share_one_metadata_field_without_nullability_warnings()
+    {
+        var test = new McpGeneratorTest("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using McpSdk;
+
+            namespace Loose;
+
+            [McpClient]
+            public interface IBagTools
+            {
+                [McpTool("bag")]
+                Task<string> LooseBagAsync(IReadOnlyDictionary<string, object?> bag);
+
+                [McpTool("bag")]
+                Task<string> StrictBagAsync(IReadOnlyDictionary<string, object> bag);
+
+                [McpTool("names")]
+                Task<List<string?>> NamesAsync(List<string?> names);
+            }
+            """);
+
+        await Snapshot.VerifyAsync(test);
+    }
+
+    [Fact]
     public async Task McpToolResult_results_wrap_the_value_reader_with_the_raw_result()
     {
         var test = new McpGeneratorTest("""

@@ -21,7 +21,9 @@ namespace App
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _workAsync;
         private readonly global::McpSdk.Invocation.BoundTool _pingAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private AppToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

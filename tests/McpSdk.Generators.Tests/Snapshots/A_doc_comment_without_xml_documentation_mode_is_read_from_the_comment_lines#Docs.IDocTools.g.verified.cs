@@ -15,7 +15,9 @@ namespace Docs
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private DocToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

@@ -38,8 +38,10 @@ namespace Units
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Coded> _jsonCoded = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Coded>(s_json, "IUnitTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Named> _jsonNamed = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Named>(s_json, "IUnitTools");
+            #nullable enable annotations
         }
     }
 }

@@ -17,8 +17,10 @@ namespace Units
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _convertAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Coded> _jsonCoded;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Named> _jsonNamed;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Units.Coded> _readCoded;
 
         private UnitToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)

@@ -36,8 +36,10 @@ namespace Host
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IInnerTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IInnerTools");
+            #nullable enable annotations
         }
     }
 }

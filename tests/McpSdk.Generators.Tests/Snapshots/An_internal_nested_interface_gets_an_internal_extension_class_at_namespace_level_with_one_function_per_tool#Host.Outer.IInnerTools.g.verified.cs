@@ -17,8 +17,10 @@ namespace Host
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _pingAsync;
         private readonly global::McpSdk.Invocation.BoundTool _pingAsync2;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
+        #nullable enable annotations
 
         private OuterInnerToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

@@ -46,9 +46,11 @@ namespace Units
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IUnitTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Unit> _jsonUnit = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Unit>(s_json, "IUnitTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Reading> _jsonReading = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Units.Reading>(s_json, "IUnitTools");
+            #nullable enable annotations
         }
     }
 }

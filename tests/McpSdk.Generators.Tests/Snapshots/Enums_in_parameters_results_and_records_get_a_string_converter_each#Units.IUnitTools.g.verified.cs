@@ -20,9 +20,11 @@ namespace Units
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _convertAsync;
         private readonly global::McpSdk.Invocation.BoundTool _readingAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Unit> _jsonUnit;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Units.Reading> _jsonReading;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<double> _readDouble;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Units.Reading> _readReading;
 

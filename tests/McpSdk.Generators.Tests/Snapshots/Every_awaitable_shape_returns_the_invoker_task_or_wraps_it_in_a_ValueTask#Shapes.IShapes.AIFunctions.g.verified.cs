@@ -66,8 +66,10 @@ namespace Shapes
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShapes");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Point> _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shapes.Point>(s_json, "IShapes");
+            #nullable enable annotations
         }
     }
 }

@@ -23,8 +23,10 @@ namespace Shapes
         private readonly global::McpSdk.Invocation.BoundTool _countAsync;
         private readonly global::McpSdk.Invocation.BoundTool _nameAsync;
         private readonly global::McpSdk.Invocation.BoundTool _pointAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Point> _jsonPoint;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<int> _readInt32;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Shapes.Point> _readPoint;
 

@@ -97,6 +97,7 @@ namespace Shapes
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IShapeTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IShapeTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShapeTools");
@@ -126,6 +127,7 @@ namespace Shapes
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _jsonJsonElement = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::System.Text.Json.JsonElement>(s_json, "IShapeTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Shapes.Point>> _jsonListOfPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::System.Collections.Generic.List<global::Shapes.Point>>(s_json, "IShapeTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Node> _jsonNode = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shapes.Node>(s_json, "IShapeTools");
+            #nullable enable annotations
         }
     }
 }

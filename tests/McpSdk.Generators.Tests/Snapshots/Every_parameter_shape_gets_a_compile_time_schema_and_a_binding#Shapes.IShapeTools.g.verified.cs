@@ -34,6 +34,7 @@ namespace Shapes
         private readonly global::McpSdk.Invocation.BoundTool _rawAsync;
         private readonly global::McpSdk.Invocation.BoundTool _wrappedAsync;
         private readonly global::McpSdk.Invocation.BoundTool _nothingAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
@@ -63,6 +64,7 @@ namespace Shapes
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _jsonJsonElement;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Shapes.Point>> _jsonListOfPoint;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Node> _jsonNode;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<double> _readDouble;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Shapes.Point> _readPoint;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::System.Collections.Generic.List<global::Shapes.Point>> _readListOfPoint;

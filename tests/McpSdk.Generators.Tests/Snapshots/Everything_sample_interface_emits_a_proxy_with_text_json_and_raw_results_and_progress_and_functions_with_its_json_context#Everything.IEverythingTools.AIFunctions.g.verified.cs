@@ -57,9 +57,11 @@ namespace Everything
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IEverythingTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble = global::McpSdk.Serialization.McpJson.GetTypeInfo<double>(s_json, "IEverythingTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Everything.Weather> _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Everything.Weather>(s_json, "IEverythingTools");
+            #nullable enable annotations
         }
     }
 }

@@ -39,9 +39,11 @@ namespace Everything
         private readonly global::McpSdk.Invocation.BoundTool _getSumAsync;
         private readonly global::McpSdk.Invocation.BoundTool _getWeatherAsync;
         private readonly global::McpSdk.Invocation.BoundTool _runLongAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _jsonDouble;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Everything.Weather> _jsonWeather;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Everything.Weather> _readWeather;
 
         private EverythingToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)

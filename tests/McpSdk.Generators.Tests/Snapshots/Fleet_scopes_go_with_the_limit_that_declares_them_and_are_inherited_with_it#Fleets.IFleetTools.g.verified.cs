@@ -36,7 +36,9 @@ namespace Fleets
         private readonly global::McpSdk.Invocation.BoundTool _searchAsync;
         private readonly global::McpSdk.Invocation.BoundTool _localAsync;
         private readonly global::McpSdk.Invocation.BoundTool _mixedAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private FleetToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

@@ -34,6 +34,8 @@ public static class GlobalToolsAIFunctionExtensions
     /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
     private sealed class Metadata
     {
+        #nullable disable annotations
         public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IGlobalTools");
+        #nullable enable annotations
     }
 }

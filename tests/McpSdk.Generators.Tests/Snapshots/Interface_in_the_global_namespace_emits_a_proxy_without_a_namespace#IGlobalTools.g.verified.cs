@@ -13,7 +13,9 @@ internal sealed class GlobalToolsProxy : global::IGlobalTools
 
     private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
     private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
+    #nullable disable annotations
     private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+    #nullable enable annotations
 
     private GlobalToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
     {

@@ -36,7 +36,9 @@ namespace Contexts
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contexts.Point> _jsonPoint = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Contexts.Point>(s_json, "IContextTools");
+            #nullable enable annotations
         }
     }
 }

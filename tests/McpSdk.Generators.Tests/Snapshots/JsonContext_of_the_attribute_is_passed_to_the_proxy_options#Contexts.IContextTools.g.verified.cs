@@ -15,7 +15,9 @@ namespace Contexts
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _pointAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contexts.Point> _jsonPoint;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Contexts.Point> _readPoint;
 
         private ContextToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)

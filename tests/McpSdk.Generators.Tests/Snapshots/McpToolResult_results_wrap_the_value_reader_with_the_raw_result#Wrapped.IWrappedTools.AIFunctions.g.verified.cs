@@ -64,9 +64,11 @@ namespace Wrapped
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Wrapped.Weather> _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Wrapped.Weather>(s_json, "IWrappedTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "IWrappedTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IWrappedTools");
+            #nullable enable annotations
         }
     }
 }

@@ -23,9 +23,11 @@ namespace Wrapped
         private readonly global::McpSdk.Invocation.BoundTool _countAsync;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
         private readonly global::McpSdk.Invocation.BoundTool _maybeEchoAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Wrapped.Weather> _jsonWeather;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _jsonNullableOfInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::McpSdk.McpToolResult<global::Wrapped.Weather>> _readWeatherWithResult;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::McpSdk.McpToolResult<global::Wrapped.Weather?>> _readWeatherOrNullWithResult;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::McpSdk.McpToolResult<int?>> _readNullableOfInt32WithResult;

@@ -19,7 +19,9 @@ namespace Layers
         private readonly global::McpSdk.Invocation.BoundTool _restartAsync;
         private readonly global::McpSdk.Invocation.BoundTool _pingAsync;
         private readonly global::McpSdk.Invocation.BoundTool _pingAsync2;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private AdminToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

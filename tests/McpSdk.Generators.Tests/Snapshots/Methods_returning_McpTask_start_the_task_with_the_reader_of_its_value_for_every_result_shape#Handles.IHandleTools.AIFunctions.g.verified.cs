@@ -85,9 +85,11 @@ namespace Handles
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IHandleTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Handles.Report> _jsonReport = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Handles.Report>(s_json, "IHandleTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IHandleTools");
+            #nullable enable annotations
         }
     }
 }

@@ -52,9 +52,11 @@ namespace Handles
         private readonly global::McpSdk.Invocation.BoundTool _startMaybeReportAsync;
         private readonly global::McpSdk.Invocation.BoundTool _startCountAsync;
         private readonly global::McpSdk.Invocation.BoundTool _reportAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Handles.Report> _jsonReport;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Handles.Report> _readReport;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::McpSdk.McpToolResult<global::Handles.Report>> _readReportWithResult;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Handles.Report?> _readReportOrNull;

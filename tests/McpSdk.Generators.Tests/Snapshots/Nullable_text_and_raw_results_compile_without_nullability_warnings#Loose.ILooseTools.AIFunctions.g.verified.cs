@@ -50,6 +50,8 @@ namespace Loose
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
+            #nullable enable annotations
         }
     }
 }

@@ -50,10 +50,12 @@ namespace Search
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "ISearchTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "ISearchTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Search.Weather> _jsonWeather = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Search.Weather>(s_json, "ISearchTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _jsonNullableOfInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int?>(s_json, "ISearchTools");
+            #nullable enable annotations
         }
     }
 }

@@ -19,10 +19,12 @@ namespace Search
         private readonly global::McpSdk.Invocation.BoundTool _searchAsync;
         private readonly global::McpSdk.Invocation.BoundTool _findAsync;
         private readonly global::McpSdk.Invocation.BoundTool _countAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Search.Weather> _jsonWeather;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _jsonNullableOfInt32;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Search.Weather?> _readWeatherOrNull;
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Search.Weather> _readWeather;
         private readonly global::McpSdk.Invocation.ToolResultReader<int?> _readNullableOfInt32;

@@ -15,7 +15,9 @@ namespace Collisions
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _runAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private CollisionToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

@@ -36,9 +36,11 @@ namespace Shadows
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IShadowTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32 = global::McpSdk.Serialization.McpJson.GetTypeInfo<int>(s_json, "IShadowTools");
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shadows.Echoed> _jsonEchoed = global::McpSdk.Serialization.McpJson.GetTypeInfo<global::Shadows.Echoed>(s_json, "IShadowTools");
+            #nullable enable annotations
         }
     }
 }

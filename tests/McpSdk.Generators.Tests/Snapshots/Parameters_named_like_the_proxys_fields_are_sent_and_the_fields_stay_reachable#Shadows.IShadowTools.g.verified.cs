@@ -15,9 +15,11 @@ namespace Shadows
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _jsonInt32;
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shadows.Echoed> _jsonEchoed;
+        #nullable enable annotations
         private readonly global::McpSdk.Invocation.ToolResultReader<global::Shadows.Echoed> _readEchoed;
 
         private ShadowToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)

@@ -43,7 +43,9 @@ namespace Research
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
             public readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString = global::McpSdk.Serialization.McpJson.GetTypeInfo<string>(s_json, "IPlainTools");
+            #nullable enable annotations
         }
     }
 }

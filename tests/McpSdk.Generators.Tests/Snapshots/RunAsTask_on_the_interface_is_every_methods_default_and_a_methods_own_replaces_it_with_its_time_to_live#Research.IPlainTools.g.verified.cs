@@ -22,7 +22,9 @@ namespace Research
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;
         private readonly global::McpSdk.Invocation.BoundTool _echoAsync;
         private readonly global::McpSdk.Invocation.BoundTool _slowEchoAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private PlainToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

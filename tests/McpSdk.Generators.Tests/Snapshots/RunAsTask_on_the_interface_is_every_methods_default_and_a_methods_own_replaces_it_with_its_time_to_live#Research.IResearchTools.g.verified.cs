@@ -33,7 +33,9 @@ namespace Research
         private readonly global::McpSdk.Invocation.BoundTool _researchAsync;
         private readonly global::McpSdk.Invocation.BoundTool _summarizeAsync;
         private readonly global::McpSdk.Invocation.BoundTool _translateAsync;
+        #nullable disable annotations
         private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _jsonString;
+        #nullable enable annotations
 
         private ResearchToolsProxy(global::McpSdk.Invocation.ToolInvoker invoker)
         {

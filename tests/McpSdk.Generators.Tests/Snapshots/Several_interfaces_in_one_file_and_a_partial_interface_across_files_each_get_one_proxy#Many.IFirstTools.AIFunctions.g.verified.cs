@@ -36,6 +36,8 @@ namespace Many
         /// <summary>The interface's JSON metadata, resolved as its proxy resolves it.</summary>
         private sealed class Metadata
         {
+            #nullable disable annotations
+            #nullable enable annotations
         }
     }
 }
