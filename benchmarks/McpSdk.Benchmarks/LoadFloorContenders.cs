@@ -160,6 +160,11 @@ internal sealed class RawSocketHttpContender : CSharpLoadContender
         int bodyStart = -1;
         while (true)
         {
+            if (length == buffer.Length)
+            {
+                throw new InvalidOperationException($"A response over {buffer.Length} bytes: the floor reads small echo replies only.");
+            }
+
             int read = await socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None).ConfigureAwait(false);
             if (read == 0)
             {
@@ -416,6 +421,11 @@ internal sealed class BareStdioContender : CSharpLoadContender
             _readBuffer.AsSpan(_readStart, _readEnd - _readStart).CopyTo(_readBuffer);
             _readEnd -= _readStart;
             _readStart = 0;
+        }
+
+        if (_readEnd == _readBuffer.Length)
+        {
+            throw new InvalidOperationException($"A line over {_readBuffer.Length} bytes: the floor reads small echo replies only.");
         }
 
         int read = _output.Read(_readBuffer, _readEnd, _readBuffer.Length - _readEnd);
