@@ -88,6 +88,16 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mismatch_message_ends_the_serialiser_reason_with_one_full_stop()
+    {
+        var error = await Assert.ThrowsAsync<McpResultMismatchException>(() => _tools.WeatherWrongTypeAsync());
+
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+        Assert.Contains(". Declare the method to return CallToolResult", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Structured_content_missing_a_required_member_raises_a_mismatch()
     {
         var error = await Assert.ThrowsAsync<McpResultMismatchException>(() => _tools.WeatherMissingMemberAsync());
