@@ -188,13 +188,14 @@ internal static class Emitter
             return;
         }
 
-        // Enums travel as their names, as MCP tool schemas expect; one AOT-safe converter per enum.
+        // Enums travel as camelCase names ("size" for Size), as most MCP servers spell their enum values and as
+        // property names already go; [JsonStringEnumMemberName] wins. One AOT-safe converter per enum.
         writer.WriteLine($"private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(");
         writer.WriteLine($"    {context},");
         for (int i = 0; i < spec.EnumTypes.Count; i++)
         {
             string separator = i == spec.EnumTypes.Count - 1 ? ");" : ",";
-            writer.WriteLine($"    new global::System.Text.Json.Serialization.JsonStringEnumConverter<{spec.EnumTypes[i]}>(){separator}");
+            writer.WriteLine($"    new global::System.Text.Json.Serialization.JsonStringEnumConverter<{spec.EnumTypes[i]}>(global::System.Text.Json.JsonNamingPolicy.CamelCase){separator}");
         }
     }
 

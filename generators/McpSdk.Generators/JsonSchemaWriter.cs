@@ -8,7 +8,7 @@ namespace McpSdk.Generators;
 
 /// <summary>
 /// Writes the JSON schema of a C# type the way the proxy's JSON settings read and write it: camelCase property names
-/// (or <c>[JsonPropertyName]</c>), enums as their names (or <c>[JsonStringEnumMemberName]</c>; an enum with its own
+/// (or <c>[JsonPropertyName]</c>), enums as their camelCase names (or <c>[JsonStringEnumMemberName]</c>; an enum with its own
 /// <c>[JsonConverter]</c> as a plain string), constructor parameters without defaults required, nullables with
 /// <c>null</c> in their type. Symbols in, compact JSON text out; used by the parser only.
 /// </summary>
@@ -257,7 +257,7 @@ internal sealed class JsonSchemaWriter
         return new string(chars);
     }
 
-    /// <summary>An enum's member names as the proxy's JsonStringEnumConverter writes them.</summary>
+    /// <summary>An enum's member names as the proxy's JsonStringEnumConverter writes them (camelCase unless renamed).</summary>
     internal static IEnumerable<string> EnumWireNames(INamedTypeSymbol enumType)
     {
         foreach (IFieldSymbol field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
@@ -277,7 +277,7 @@ internal sealed class JsonSchemaWriter
             }
         }
 
-        return field.Name;
+        return CamelCase(field.Name);
     }
 
     private static (string Type, string? Format)? Simple(ITypeSymbol type)

@@ -368,10 +368,12 @@ internal sealed class SchemaTypeMapper
         var members = new List<EnumMemberDeclaration>(wireValues.Length);
         foreach (string wire in wireValues)
         {
-            // Members are PascalCase, as .NET names are; McpSdk writes an enum by its member name, so one that differs
-            // from its wire value carries the wire value in [JsonStringEnumMemberName].
+            // Members are PascalCase, as .NET names are; McpSdk writes an enum by its member name in camelCase. A member
+            // whose name or camelCase name differs from its wire value carries the wire value in [JsonStringEnumMemberName],
+            // so the declaration says what is sent however the type is serialised.
             string member = memberNames.Claim(Identifiers.Pascal(wire));
-            members.Add(new EnumMemberDeclaration(member, wire, NeedsWireName: member != wire));
+            bool spelledAsIs = member == wire && JsonNamingPolicy.CamelCase.ConvertName(member) == wire;
+            members.Add(new EnumMemberDeclaration(member, wire, NeedsWireName: !spelledAsIs));
         }
 
         string summary = Capitalize("The values of " + context.Origin + ".");

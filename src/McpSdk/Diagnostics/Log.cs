@@ -6,8 +6,12 @@ namespace McpSdk.Diagnostics;
 /// <summary>McpSdk's log messages: generated with LoggerMessage, so a disabled level costs a check and nothing more.</summary>
 internal static partial class Log
 {
+    // Stdio sessions, and HTTP servers that keep no state, have no server session id: say "none", not "(null)".
+    public static void SessionStarted(ILogger logger, int sessionNumber, string endpoint, string? sessionId, int live) =>
+        SessionStartedCore(logger, sessionNumber, endpoint, sessionId ?? "none", live);
+
     [LoggerMessage(1, LogLevel.Information, "Session {SessionNumber} to {Endpoint} started (server session id {SessionId}); {Live} live.")]
-    public static partial void SessionStarted(ILogger logger, int sessionNumber, string endpoint, string? sessionId, int live);
+    private static partial void SessionStartedCore(ILogger logger, int sessionNumber, string endpoint, string sessionId, int live);
 
     [LoggerMessage(2, LogLevel.Warning, "Session {SessionNumber} to {Endpoint} ended unexpectedly; {Live} live, {InFlight} calls were in flight on it.")]
     public static partial void SessionFaulted(ILogger logger, int sessionNumber, string endpoint, int live, int inFlight);

@@ -12,13 +12,16 @@ public sealed class McpResultMismatchException : McpSdkException
     /// <summary>Creates the exception.</summary>
     public McpResultMismatchException(
         string toolName, string jsonPath, Type expectedType, string reason, CallToolResult result, Exception? innerException = null)
-        : base(toolName, $"Tool '{toolName}' returned a result that cannot be read as {expectedType.FullName} at JSON path '{jsonPath}': {reason.TrimEnd('.')}. " +
+        : base(toolName, $"Tool '{toolName}' returned a result that cannot be read as {expectedType.FullName} at JSON path '{jsonPath}': {EndSentence(reason)} " +
                          "Declare the method to return CallToolResult to inspect the raw answer, or fix the declared type.", innerException)
     {
         JsonPath = jsonPath;
         ExpectedType = expectedType;
         Result = result;
     }
+
+    // A reason is often a JsonException message, which ends with its own full stop.
+    private static string EndSentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
 
     /// <summary>Where in the result reading stopped, e.g. <c>$.structuredContent.temperature</c>.</summary>
     public string JsonPath { get; }

@@ -23,7 +23,8 @@ public static class McpJson
     /// <param name="context">The interface's own JSON context, or <see langword="null"/>.</param>
     /// <param name="converters">
     /// Converters the generator chose for the interface's types: a <see cref="System.Text.Json.Serialization.JsonStringEnumConverter{TEnum}"/>
-    /// per enum it found in a parameter or result (enums travel as their names, as MCP tool schemas expect).
+    /// per enum it found in a parameter or result (enums travel as their camelCase names, as most MCP servers spell
+    /// them; reading accepts any case).
     /// </param>
     public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver? context, params System.Text.Json.Serialization.JsonConverter[] converters)
     {

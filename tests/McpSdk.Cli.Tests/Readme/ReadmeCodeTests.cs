@@ -11,6 +11,7 @@ public sealed class ReadmeCodeTests
 {
     public static TheoryData<string> DocumentedFiles => [
         "README.md", "docs/AUTHORIZATION.md", "docs/SCHEDULING.md", "docs/CONFIGURATION.md", "docs/FLEET.md", "docs/AGENTS.md", "docs/TASKS.md",
+        "docs/CONNECTIONS.md",
     ];
 
     [Theory]

@@ -169,8 +169,10 @@ public enum EverythingMessageType
 public enum EverythingResourceType
 {
     /// <summary><c>Text</c> on the wire.</summary>
+    [JsonStringEnumMemberName("Text")]
     Text,
     /// <summary><c>Blob</c> on the wire.</summary>
+    [JsonStringEnumMemberName("Blob")]
     Blob,
 }
 
@@ -181,6 +183,7 @@ public enum EverythingLocation
     [JsonStringEnumMemberName("New York")]
     NewYork,
     /// <summary><c>Chicago</c> on the wire.</summary>
+    [JsonStringEnumMemberName("Chicago")]
     Chicago,
     /// <summary><c>Los Angeles</c> on the wire.</summary>
     [JsonStringEnumMemberName("Los Angeles")]

@@ -10,8 +10,8 @@ namespace Units
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(
             null,
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Named>());
-        private static readonly global::System.Text.Json.JsonElement s_convertAsyncSchema = global::McpSdk.Agents.McpAIFunction.ParseSchema("{\"type\":\"object\",\"properties\":{\"coded\":{\"type\":\"string\"},\"named\":{\"type\":\"string\",\"enum\":[\"C\",\"D\"]}},\"required\":[\"coded\",\"named\"]}"u8);
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Named>(global::System.Text.Json.JsonNamingPolicy.CamelCase));
+        private static readonly global::System.Text.Json.JsonElement s_convertAsyncSchema = global::McpSdk.Agents.McpAIFunction.ParseSchema("{\"type\":\"object\",\"properties\":{\"coded\":{\"type\":\"string\"},\"named\":{\"type\":\"string\",\"enum\":[\"c\",\"d\"]}},\"required\":[\"coded\",\"named\"]}"u8);
 
         /// <summary>
         /// One function per tool method, for an <c>IChatClient</c> with <c>FunctionInvokingChatClient</c>. Each invocation

@@ -12,7 +12,7 @@ namespace Units
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(
             null,
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Named>());
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Named>(global::System.Text.Json.JsonNamingPolicy.CamelCase));
         private static readonly global::McpSdk.Invocation.ToolMethod s_convertAsync = new("convert", "IUnitTools.ConvertAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("coded", typeof(global::Units.Coded)), new("named", typeof(global::Units.Named)) });
 
         private readonly global::McpSdk.Invocation.ToolInvoker _invoker;

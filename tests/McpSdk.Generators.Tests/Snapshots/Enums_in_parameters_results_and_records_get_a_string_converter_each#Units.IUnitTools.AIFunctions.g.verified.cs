@@ -10,9 +10,9 @@ namespace Units
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(
             null,
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Trend>(),
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Unit>());
-        private static readonly global::System.Text.Json.JsonElement s_convertAsyncSchema = global::McpSdk.Agents.McpAIFunction.ParseSchema("{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\"},\"from\":{\"type\":\"string\",\"enum\":[\"Celsius\",\"Fahrenheit\"]},\"to\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Celsius\",\"Fahrenheit\",null]}},\"required\":[\"value\",\"from\"]}"u8);
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Trend>(global::System.Text.Json.JsonNamingPolicy.CamelCase),
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Unit>(global::System.Text.Json.JsonNamingPolicy.CamelCase));
+        private static readonly global::System.Text.Json.JsonElement s_convertAsyncSchema = global::McpSdk.Agents.McpAIFunction.ParseSchema("{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\"},\"from\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\"]},\"to\":{\"type\":[\"string\",\"null\"],\"enum\":[\"celsius\",\"fahrenheit\",null]}},\"required\":[\"value\",\"from\"]}"u8);
         private static readonly global::System.Text.Json.JsonElement s_readingAsyncSchema = global::McpSdk.Agents.McpAIFunction.ParseSchema("{\"type\":\"object\",\"properties\":{}}"u8);
 
         /// <summary>

@@ -12,8 +12,8 @@ namespace Units
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(
             null,
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Trend>(),
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Unit>());
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Trend>(global::System.Text.Json.JsonNamingPolicy.CamelCase),
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Units.Unit>(global::System.Text.Json.JsonNamingPolicy.CamelCase));
         private static readonly global::McpSdk.Invocation.ToolMethod s_convertAsync = new("convert", "IUnitTools.ConvertAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("value", typeof(double)), new("from", typeof(global::Units.Unit)), new("to", typeof(global::Units.Unit)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_readingAsync = new("reading", "IUnitTools.ReadingAsync");
 

@@ -12,8 +12,8 @@ namespace Shapes
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_json = global::McpSdk.Serialization.McpJson.CreateOptions(
             null,
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Shapes.Color>(),
-            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Shapes.Renamed>());
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Shapes.Color>(global::System.Text.Json.JsonNamingPolicy.CamelCase),
+            new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Shapes.Renamed>(global::System.Text.Json.JsonNamingPolicy.CamelCase));
         private static readonly global::McpSdk.Invocation.ToolMethod s_addAsync = new("add", "IShapeTools.AddAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("a", typeof(double)), new("b", typeof(double)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_primitivesAsync = new("primitives", "IShapeTools.PrimitivesAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("text", typeof(string)), new("count", typeof(int)), new("big", typeof(long)), new("flag", typeof(bool)), new("price", typeof(decimal)), new("ratio", typeof(float)), new("id", typeof(global::System.Guid)), new("at", typeof(global::System.DateTimeOffset)), new("span", typeof(global::System.TimeSpan)), new("link", typeof(global::System.Uri)), new("letter", typeof(char)) });
         private static readonly global::McpSdk.Invocation.ToolMethod s_optionalAsync = new("optional", "IShapeTools.OptionalAsync", null, new global::McpSdk.Invocation.ToolArgument[] { new("note", typeof(string)), new("limit", typeof(int)), new("size", typeof(int)), new("mode", typeof(string)), new("strict", typeof(bool)), new("share", typeof(double)), new("color", typeof(global::Shapes.Color)), new("tint", typeof(global::Shapes.Color)), new("max_results", typeof(int)) });

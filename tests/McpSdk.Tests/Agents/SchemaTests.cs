@@ -21,9 +21,9 @@ namespace McpSdk.Tests.Agents;
 /// </summary>
 public sealed class SchemaTests
 {
-    // The proxy's settings (camelCase, enums by name, required constructor parameters), numbers strict as models send them.
+    // The proxy's settings (camelCase names and enum values, required constructor parameters), numbers strict as models send them.
     private static readonly JsonSerializerOptions s_proxyJson = new(McpJson.CreateOptions(
-        null, new JsonStringEnumConverter<ShapeColor>(), new JsonStringEnumConverter<RenamedColor>()))
+        null, new JsonStringEnumConverter<ShapeColor>(JsonNamingPolicy.CamelCase), new JsonStringEnumConverter<RenamedColor>(JsonNamingPolicy.CamelCase)))
     {
         NumberHandling = JsonNumberHandling.Strict,
     };

@@ -45,7 +45,7 @@ public sealed class TypedFunctionTests
         for (int i = 0; i < cities.Length; i++)
         {
             string arguments = await held.ReleaseNextAsync(Forecast("somewhere"));
-            Assert.Contains("\"units\":\"Metric\"", arguments, StringComparison.Ordinal); // the default, sent by its wire name
+            Assert.Contains("\"units\":\"metric\"", arguments, StringComparison.Ordinal); // the default, sent by its wire name
         }
 
         Assert.Equal("Cold everywhere.", (await response).Text);
@@ -195,7 +195,7 @@ public sealed class TypedFunctionTests
         Assert.Equal("Looks up the forecast for a city.", functions[0].Description);
         Assert.Equal("A tool the model may call once an hour.", functions[1].Description);
         Assert.Equal("The city's name.", functions[0].JsonSchema.GetProperty("properties").GetProperty("city").GetProperty("description").GetString());
-        Assert.Equal("""{"city":"Oslo","temperature":3.5,"units":"Metric"}""", ((JsonElement)result!).GetRawText());
-        Assert.Equal("""{"city":"Oslo","units":"Imperial"}""", Assert.Single(session.Starts));
+        Assert.Equal("""{"city":"Oslo","temperature":3.5,"units":"metric"}""", ((JsonElement)result!).GetRawText());
+        Assert.Equal("""{"city":"Oslo","units":"imperial"}""", Assert.Single(session.Starts));
     }
 }

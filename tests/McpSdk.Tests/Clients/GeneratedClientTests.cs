@@ -84,8 +84,17 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Contains("weather-wrong-type", error.Message);
         Assert.Contains("$.structuredContent.temperature", error.Message);
         Assert.Contains(typeof(Weather).FullName!, error.Message);
-        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal); // the reader's own sentence ends the reason once
         Assert.IsAssignableFrom<McpException>(error);
+    }
+
+    [Fact]
+    public async Task A_mismatch_message_ends_the_serialiser_reason_with_one_full_stop()
+    {
+        var error = await Assert.ThrowsAsync<McpResultMismatchException>(() => _tools.WeatherWrongTypeAsync());
+
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+        Assert.Contains(". Declare the method to return CallToolResult", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,15 +146,15 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enums_travel_as_their_names_in_arguments_records_and_results()
+    public async Task Enums_travel_as_their_camel_case_names_in_arguments_and_records_and_read_in_any_case()
     {
         string sent = await _tools.EnumArgumentsAsync(TemperatureUnit.Fahrenheit, TemperatureUnit.Celsius, new Reading(1, TemperatureUnit.Celsius));
 
         using JsonDocument json = JsonDocument.Parse(sent);
-        Assert.Equal("Fahrenheit", json.RootElement.GetProperty("unit").GetString());
-        Assert.Equal("Celsius", json.RootElement.GetProperty("maybe").GetString());
-        Assert.Equal("Celsius", json.RootElement.GetProperty("reading").GetProperty("unit").GetString());
-        Assert.Equal(new Reading(3, TemperatureUnit.Fahrenheit), await _tools.ReadingAsync());
+        Assert.Equal("fahrenheit", json.RootElement.GetProperty("unit").GetString());
+        Assert.Equal("celsius", json.RootElement.GetProperty("maybe").GetString());
+        Assert.Equal("celsius", json.RootElement.GetProperty("reading").GetProperty("unit").GetString());
+        Assert.Equal(new Reading(3, TemperatureUnit.Fahrenheit), await _tools.ReadingAsync());   // the server says "Fahrenheit"
         Assert.Equal(TemperatureUnit.Celsius, await _tools.UnitAsync());
     }
 

@@ -84,6 +84,22 @@ public sealed class LoggingTests
         Assert.All(errors, error => Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_session_without_a_server_session_id_is_logged_as_having_none()
+    {
+        var sink = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(sink).SetMinimumLevel(LogLevel.Information));
+        var endpoint = McpEndpoint.InProcess(() => new ModelContextProtocol.Server.McpServerOptions(), "id-less server");
+
+        await using (McpConnection connection = await McpConnection.OpenAsync(endpoint, new McpConnectionOptions { LoggerFactory = loggerFactory }))
+        {
+        }
+
+        string started = Assert.Single(sink.Entries, e => e.Category.StartsWith("McpSdk", StringComparison.Ordinal) && e.Event.Id == 1).Message;
+        Assert.Contains("(server session id none)", started, StringComparison.Ordinal);
+        Assert.DoesNotContain("(null)", started, StringComparison.Ordinal);
+    }
+
     private static Task<string> CallAsync(McpConnection connection, string tool, CallPolicy policy)
     {
         BoundTool bound = connection.Invoker.Bind(new ToolMethod(tool, "ILogging." + tool, policy));

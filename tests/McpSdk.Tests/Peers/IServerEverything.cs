@@ -27,8 +27,20 @@ public interface IServerEverything
     [McpTool("get-structured-content")]
     Task<Wind> GetWindAsync(string location, CancellationToken cancellationToken = default);
 
+    /// <summary>Its <c>messageType</c> is a zod enum of <c>"error"</c>, <c>"success"</c>, <c>"debug"</c>.</summary>
+    [McpTool("get-annotated-message")]
+    Task<string> GetAnnotatedMessageAsync(MessageKind messageType, bool includeImage = false, CancellationToken cancellationToken = default);
+
     [McpTool("trigger-long-running-operation")]
     Task<CallToolResult> RunLongAsync(double duration, double steps, IProgress<McpProgress>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A plain C# enum, as a newcomer declares one: no attribute names its wire values.</summary>
+public enum MessageKind
+{
+    Error,
+    Success,
+    Debug,
 }
 
 /// <summary>A shape server-everything never answers with.</summary>

@@ -41,6 +41,12 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plain_csharp_enum_argument_reaches_the_server_in_the_lower_case_spelling_its_schema_lists()
+    {
+        Assert.Equal("Operation completed successfully", await _tools.GetAnnotatedMessageAsync(MessageKind.Success));
+    }
+
+    [Fact]
     public async Task Arguments_the_server_rejects_raise_McpToolException_with_the_servers_text()
     {
         var error = await Assert.ThrowsAsync<McpToolException>(() => _tools.GetSumOfTextAsync("one", 2));

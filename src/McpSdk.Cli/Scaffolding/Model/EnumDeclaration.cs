@@ -12,7 +12,7 @@ internal sealed record EnumDeclaration(string Name, string Summary, IReadOnlyLis
 /// <param name="Name">The C# member name as written (escaped when a keyword).</param>
 /// <param name="WireValue">The string sent and received.</param>
 /// <param name="NeedsWireName">
-/// The member name differs from the wire value, so it carries <c>[JsonStringEnumMemberName]</c>: McpSdk writes enums
-/// by their member names.
+/// The member name, or its camelCase form (which McpSdk sends), differs from the wire value, so it carries
+/// <c>[JsonStringEnumMemberName]</c>.
 /// </param>
 internal sealed record EnumMemberDeclaration(string Name, string WireValue, bool NeedsWireName);
