@@ -9,8 +9,8 @@ public sealed class McpQueueFullException : McpSdkException
     /// <summary>Creates the exception.</summary>
     public McpQueueFullException(string toolName, McpQueueScope scope, int limit)
         : base(toolName, scope == McpQueueScope.Tool
-            ? $"Tool '{toolName}' already has {limit} calls waiting, its [QueueLimit]; the call was not queued. Retry later or raise the limit."
-            : $"The connection already has {limit} calls waiting, its QueueLimit; the call of tool '{toolName}' was not queued. Retry later or raise McpConnectionOptions.QueueLimit.")
+            ? $"Tool '{toolName}' already has {Counted.Calls(limit)} waiting, its [QueueLimit]; the call was not queued. Retry later or raise the limit."
+            : $"The connection already has {Counted.Calls(limit)} waiting, its QueueLimit; the call of tool '{toolName}' was not queued. Retry later or raise McpConnectionOptions.QueueLimit.")
     {
         Scope = scope;
         Limit = limit;

@@ -12,7 +12,7 @@ public sealed class McpRateLimitedException : McpSdkException
 {
     /// <summary>Creates the exception.</summary>
     public McpRateLimitedException(string toolName, int permits, TimeSpan window)
-        : base(toolName, $"Tool '{toolName}' is limited to {permits} calls per {window.TotalSeconds:0.###} s and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.")
+        : base(toolName, $"Tool '{toolName}' is limited to {Counted.Calls(permits)} per {window.TotalSeconds:0.###} s and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.")
     {
         Permits = permits;
         Window = window;

@@ -251,7 +251,7 @@ internal sealed class FleetToolLimits : IDisposable
             {
                 throw new McpRateLimitedException(
                     _tool, _fleet.Name, rate.Bound.Permits, rate.Bound.Window,
-                    $"Tool '{_tool}' is limited to {rate.Bound.Permits} calls per {rate.Bound.Window.TotalSeconds:0.###} s across fleet '{_fleet.Name}' and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
+                    $"Tool '{_tool}' is limited to {Counted.Calls(rate.Bound.Permits)} per {rate.Bound.Window.TotalSeconds:0.###} s across fleet '{_fleet.Name}' and none is left in this window; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
                     innerException: null);
             }
 
@@ -301,7 +301,7 @@ internal sealed class FleetToolLimits : IDisposable
             {
                 throw new McpRateLimitedException(
                     _tool, _fleet.Name, rate.Share, rate.Bound.Window,
-                    $"Tool '{_tool}' is limited to {rate.Share} calls per {rate.Bound.Window.TotalSeconds:0.###} s in this process while fleet '{_fleet.Name}''s Redis is unreachable (its local share), and none is left; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
+                    $"Tool '{_tool}' is limited to {Counted.Calls(rate.Share)} per {rate.Bound.Window.TotalSeconds:0.###} s in this process while fleet '{_fleet.Name}''s Redis is unreachable (its local share), and none is left; the call was not started. Retry after the window, or use RateLimitMode.Wait.",
                     error);
             }
         }

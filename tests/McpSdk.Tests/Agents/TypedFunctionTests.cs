@@ -72,7 +72,7 @@ public sealed class TypedFunctionTests
 
         Assert.Equal("One call was allowed.", response.Text);
         string refused = Assert.IsType<string>(model.Results["second"].Result);
-        Assert.StartsWith("Error: Tool 'agent-quota' is limited to 1 calls per 3600 s", refused, StringComparison.Ordinal);
+        Assert.StartsWith("Error: Tool 'agent-quota' is limited to 1 call per 3600 s", refused, StringComparison.Ordinal);
         Assert.Equal(1, session.StartedCount);
         McpToolStats stats = connection.GetStats().Tools["agent-quota"];
         Assert.Equal(2, stats.Submitted);
