@@ -110,6 +110,11 @@ internal static class DiagnosticDescriptors
         "Task handle inside a tool's value",
         "Method '{0}' returns '{1}', which has an McpTask<T> inside the value it reads; a task handle is never part of a tool's result: return Task<McpTask<T>> or ValueTask<McpTask<T>> with T the value the task ends with, or the value itself");
 
+    public static DiagnosticDescriptor UnreadableResultType { get; } = Error(
+        "MCPSDK020",
+        "Result type that cannot be read from a tool's answer",
+        "Method '{0}' returns '{1}', which cannot be read from a tool's answer: {2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

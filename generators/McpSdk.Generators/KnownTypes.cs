@@ -41,6 +41,8 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? CancellationToken { get; } = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
 
+    public INamedTypeSymbol? Stream { get; } = compilation.GetTypeByMetadataName("System.IO.Stream");
+
     public INamedTypeSymbol? ProgressOfT { get; } = compilation.GetTypeByMetadataName("System.IProgress`1");
 
     public INamedTypeSymbol? JsonSerializerContext { get; } =

@@ -189,6 +189,12 @@ internal sealed partial class Parser
             return null;
         }
 
+        if (result is not null && UnreadableResultReason(result) is { } unreadable)
+        {
+            Report(DiagnosticDescriptors.UnreadableResultType, ReturnTypeLocation(method, location), displayName, method.ReturnType.ToDisplayString(), unreadable);
+            return null;
+        }
+
         ImmutableEquatableArray<ParameterSpec>? parameters = ParseParameters(method, displayName, location);
         PolicySpec policy = ParsePolicy(method, location).Over(interfacePolicy);
         if (parameters is null)
@@ -368,6 +374,25 @@ internal sealed partial class Parser
     }
 
     /// <summary>Why a type cannot be a JSON argument, or <see langword="null"/> when it can.</summary>
+    /// <summary>Why a tool's answer can never be read as <paramref name="result"/> (the value a method awaits), or null.</summary>
+    private string? UnreadableResultReason(ITypeSymbol result) =>
+        IsStream(result) ? "a tool answers with JSON and text, never a stream; return string, your own type, or CallToolResult (for image and resource blocks)"
+        : result.TypeKind == TypeKind.Delegate ? "a delegate has no JSON form"
+        : null;
+
+    private bool IsStream(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, _known.Stream))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string? UnsupportedArgumentReason(ITypeSymbol type)
     {
         if (type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
@@ -383,6 +408,11 @@ internal sealed partial class Parser
         if (type.TypeKind == TypeKind.Delegate)
         {
             return "a delegate has no JSON form";
+        }
+
+        if (IsStream(type))
+        {
+            return "a stream has no JSON form; read it into a byte[] (sent as Base64) or a string first";
         }
 
         if (type is INamedTypeSymbol named)

@@ -417,6 +417,21 @@ public sealed class MarkupDiagnosticTests
         """,
         Expect(DiagnosticDescriptors.TaskHandleInsideResult, "ITools.StartResearchAsync", displayed));
 
+    [Theory]
+    [InlineData("Task<System.IO.Stream>", "System.Threading.Tasks.Task<System.IO.Stream>", "a tool answers with JSON and text, never a stream; return string, your own type, or CallToolResult (for image and resource blocks)")]
+    [InlineData("ValueTask<System.IO.FileStream?>", "System.Threading.Tasks.ValueTask<System.IO.FileStream?>", "a tool answers with JSON and text, never a stream; return string, your own type, or CallToolResult (for image and resource blocks)")]
+    [InlineData("Task<Func<int>>", "System.Threading.Tasks.Task<System.Func<int>>", "a delegate has no JSON form")]
+    public Task MCPSDK020_a_result_no_tool_answer_can_be_read_as_is_reported_on_the_return_type(string returnType, string displayed, string reason) => VerifyErrorAsync(
+        $$"""
+        [McpClient]
+        public interface ITools
+        {
+            [McpTool("download")]
+            {|#0:{{returnType}}|} DownloadAsync(string path);
+        }
+        """,
+        Expect(DiagnosticDescriptors.UnreadableResultType, "ITools.DownloadAsync", displayed, reason));
+
     [Fact]
     public Task Task_handles_of_every_value_shape_and_RunAsTask_on_either_level_report_nothing() => VerifyCleanAsync("""
         public sealed record Report(string Title);
@@ -485,6 +500,7 @@ public sealed class MarkupDiagnosticTests
     [InlineData("object", "object", "declare the argument's real type, so it is serialised with its own JSON metadata")]
     [InlineData("Span<byte>", "System.Span<byte>", "a ref struct cannot be stored with the call")]
     [InlineData("McpTask<string>", "McpSdk.McpTask<string>", "a task handle has no JSON form; pass its TaskId")]
+    [InlineData("System.IO.MemoryStream", "System.IO.MemoryStream", "a stream has no JSON form; read it into a byte[] (sent as Base64) or a string first")]
     public Task MCPSDK013_a_parameter_that_cannot_be_an_argument_is_reported_on_the_parameter(string type, string displayed, string reason) => VerifyErrorAsync(
         $$"""
         [McpClient]
