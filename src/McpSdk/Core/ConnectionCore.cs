@@ -220,7 +220,10 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     /// Streamable HTTP the task lives on in the server, and any session may follow it. Waits (asking the pool to
     /// replace the lost one) until one is live; give it back with <see cref="ReturnBorrowed"/>.
     /// </summary>
-    public async ValueTask<PooledSession> BorrowSessionAsync(string toolName, CancellationToken cancellationToken)
+    /// <exception cref="McpSessionLostException">The pool could open no session while none is live, as waiting calls fail.</exception>
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    public async ValueTask<PooledSession> BorrowSessionAsync(string toolName, string taskId, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -229,15 +232,38 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
                 throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; the task of tool '{toolName}' cannot be followed.");
             }
 
-            if (Pool.Route() is { } session)
+            Exception? gaveUp = null;
+            using (LiveSessionWaiters.Waiter wait = Pool.WaitForLive(cancellationToken))
             {
-                return session;
+                if (Pool.Route() is { } session)
+                {
+                    return session;
+                }
+
+                Pool.RequestCapacity(1);
+                Task poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+                if (await Task.WhenAny(wait.Task, poll).ConfigureAwait(false) == wait.Task)
+                {
+                    gaveUp = await wait.Task.ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            Pool.RequestCapacity(1);
-            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+            if (gaveUp is not null && !IsDisposed)
+            {
+                throw NoSessionForTask(toolName, taskId, gaveUp);
+            }
         }
     }
+
+    /// <summary>The borrower's failure when the pool gives up, as a waiting call's (<see cref="IPoolOwner.OnNoSessionCouldOpen"/>), saying where the task stands.</summary>
+    private McpSessionLostException NoSessionForTask(string toolName, string taskId, Exception failure) => new(
+        toolName,
+        $"the session following task '{taskId}' ended and no new session to '{_endpointName}' could be opened ({failure.Message}). " +
+        $"The task may still be running on the server: once it is reachable, take it up by id with McpConnection.AttachTask(\"{toolName}\", \"{taskId}\"), " +
+        "or call the tool again to start a new one.",
+        failure);
 
     public void ReturnBorrowed(PooledSession session) => Pool.Return(session);
 

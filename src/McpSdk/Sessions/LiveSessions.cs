@@ -27,6 +27,9 @@ internal sealed class LiveSessions
         _owner = owner;
     }
 
+    /// <summary>Those waiting for a live session outside the scheduler (a task's follower whose session was lost).</summary>
+    public LiveSessionWaiters Waiters { get; } = new();
+
     /// <summary>The members now (live, suspect or just leaving); a snapshot, never changed in place.</summary>
     public PooledSession[] Members => Volatile.Read(ref _sessions);
 

@@ -62,6 +62,15 @@ internal sealed class SessionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Registers a wait for a live session, for a caller outside the scheduler; register before <see cref="Route"/> so a
+    /// session that becomes live in between is not missed, and dispose the wait when done.
+    /// </summary>
+    public LiveSessionWaiters.Waiter WaitForLive(CancellationToken cancellationToken) => _live.Waiters.Register(cancellationToken);
+
+    /// <summary>How many waits for a live session are registered.</summary>
+    internal int LiveWaiters => _live.Waiters.Count;
+
     /// <summary>Calls are waiting for session capacity: open sessions for them (on the thread pool), up to the maximum.</summary>
     public void RequestCapacity(int waitingCalls) => _lifecycle.RequestCapacity(waitingCalls);
 
