@@ -28,7 +28,6 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     private readonly PriorityScheduler _scheduler;
     private readonly string _endpointName;
     private readonly FleetLimits? _fleet;
-    private readonly TimeProvider _time;
     private int _disposed;
 
     public ConnectionCore(
@@ -39,7 +38,6 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         ILogger poolLogger)
     {
         _endpointName = endpointName;
-        _time = options.TimeProvider;
         Validator = validator;
 
         // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
@@ -217,8 +215,9 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
 
     /// <summary>
     /// A live session for a task whose session was lost, while its call keeps the slots it was admitted with: over
-    /// Streamable HTTP the task lives on in the server, and any session may follow it. Waits (asking the pool to
-    /// replace the lost one) until one is live; give it back with <see cref="ReturnBorrowed"/>.
+    /// Streamable HTTP the task lives on in the server, and any session may follow it. Asks the pool to replace the lost
+    /// one and waits, without polling, for the pool to say a session is live, that none could open, or that it closed
+    /// (the connection's disposal); give the session back with <see cref="ReturnBorrowed"/>.
     /// </summary>
     /// <exception cref="McpSessionLostException">The pool could open no session while none is live, as waiting calls fail.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
@@ -232,7 +231,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
                 throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; the task of tool '{toolName}' cannot be followed.");
             }
 
-            Exception? gaveUp = null;
+            Exception? gaveUp;
             using (LiveSessionWaiters.Waiter wait = Pool.WaitForLive(cancellationToken))
             {
                 if (Pool.Route() is { } session)
@@ -241,13 +240,7 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
                 }
 
                 Pool.RequestCapacity(1);
-                Task poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
-                if (await Task.WhenAny(wait.Task, poll).ConfigureAwait(false) == wait.Task)
-                {
-                    gaveUp = await wait.Task.ConfigureAwait(false);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
+                gaveUp = await wait.Task.ConfigureAwait(false);
             }
 
             if (gaveUp is not null && !IsDisposed)

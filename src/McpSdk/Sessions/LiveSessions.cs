@@ -129,8 +129,9 @@ internal sealed class LiveSessions
     }
 
     /// <summary>
-    /// Tells the owner how many calls the live sessions carry now. Two changes can publish in the opposite order of
-    /// their computing: whoever published last checks that what it published is still true, so a stale value never stays.
+    /// Tells the owner how many calls the live sessions carry now, and, when a session is live, ends the waits for one
+    /// (every change that makes a session live publishes). Two changes can publish in the opposite order of their
+    /// computing: whoever published last checks that what it published is still true, so a stale value never stays.
     /// </summary>
     public void PublishCapacity()
     {
@@ -141,10 +142,15 @@ internal sealed class LiveSessions
             int now = Capacity();
             if (now == capacity)
             {
-                return;
+                break;
             }
 
             capacity = now;
+        }
+
+        if (capacity > 0)
+        {
+            Waiters.Wake();
         }
     }
 

@@ -84,11 +84,13 @@ internal sealed class SessionPool : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes in a stated order: the health checks stop (waiting out one under way), openings are cancelled and every
-    /// session is closed, then every background task is awaited, and only then is the closing signal freed.
+    /// Closes in a stated order: waits for a live session end at once, the health checks stop (waiting out one under
+    /// way), openings are cancelled and every session is closed, then every background task is awaited, and only then
+    /// is the closing signal freed.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _live.Waiters.Close();
         await _health.StopAsync().ConfigureAwait(false);
         if (!await _lifecycle.CloseAsync().ConfigureAwait(false))
         {

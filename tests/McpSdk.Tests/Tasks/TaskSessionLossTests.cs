@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Sessions;
 using McpSdk.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Protocol;
 using Xunit;
 
@@ -18,6 +19,30 @@ public sealed class TaskSessionLossTests
 {
     private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(30);
     private static readonly McpEndpoint s_scripted = McpEndpoint.FromTransport(() => throw new InvalidOperationException("unused"), "scripted");
+
+    [Fact]
+    public async Task A_task_whose_session_is_lost_is_followed_on_a_new_session_as_soon_as_it_opens()
+    {
+        var reopening = new TaskCompletionSource<IMcpSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int connects = 0;
+        await using var connection = new McpConnection(
+            s_scripted,
+            new McpConnectionOptions { MinSessions = 1, MaxSessions = 2, TimeProvider = new FakeTimeProvider() }, // never advanced: no poll can wake it
+            token => Interlocked.Increment(ref connects) switch
+            {
+                1 => Task.FromResult<IMcpSession>(ScriptedTaskSession.Losing(new TaskCompletionSource().Task)), // its ping never answers
+                _ => reopening.Task.WaitAsync(token),
+            });
+
+        Task<CallToolResult> result = connection.AttachTask("research", "task-7").GetResultAsync();
+        await WaitUntilAsync(() => Volatile.Read(ref connects) == 2);
+        Assert.False(result.IsCompleted);
+        reopening.SetResult(ScriptedTaskSession.Completing("report"));
+
+        CallToolResult report = await result.WaitAsync(NoHang);
+        Assert.Equal("report", Assert.IsType<TextContentBlock>(Assert.Single(report.Content)).Text);
+        Assert.Equal(0, connection.GetStats().Tools["research"].InFlight);
+    }
 
     [Fact]
     public async Task A_task_whose_session_is_lost_for_good_fails_naming_its_id_instead_of_hanging()
