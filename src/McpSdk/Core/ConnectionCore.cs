@@ -250,7 +250,10 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         }
     }
 
-    /// <summary>The borrower's failure when the pool gives up, as a waiting call's (<see cref="IPoolOwner.OnNoSessionCouldOpen"/>), saying where the task stands.</summary>
+    /// <summary>
+    /// The borrower's failure when the pool gives up, as a waiting call's (<see cref="IPoolOwner.OnNoSessionCouldOpen"/>),
+    /// saying where the task stands.
+    /// </summary>
     private McpSessionLostException NoSessionForTask(string toolName, string taskId, Exception failure) => new(
         toolName,
         $"the session following task '{taskId}' ended and no new session to '{_endpointName}' could be opened ({failure.Message}). " +

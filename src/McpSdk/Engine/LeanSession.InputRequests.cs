@@ -9,9 +9,10 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Engine;
 
 /// <summary>
-/// The stateless form's server requests: a <c>tools/call</c> (plain or task-augmented) answered with <c>input_required</c> is taken off the table,
-/// its input requests go to the connection's handlers (off the reader thread: a handler may wait for a user), and the call
-/// is sent again under a new id with their responses and the server's request state, as the official SDK's client does.
+/// The stateless form's server requests: a <c>tools/call</c> (plain or task-augmented) answered with <c>input_required</c>
+/// is taken off the table, its input requests go to the connection's handlers (off the reader thread: a handler may wait
+/// for a user), and the call is sent again under a new id with their responses and the server's request state, as the
+/// official SDK's client does.
 /// </summary>
 internal sealed partial class LeanSession
 {
