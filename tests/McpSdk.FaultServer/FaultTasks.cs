@@ -25,7 +25,7 @@ namespace McpSdk.FaultServer;
 /// </summary>
 internal static class FaultTasks
 {
-    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls", "task-ttl", "task-held"];
+    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls", "task-ttl", "task-held", "task-ask"];
 
     private static readonly ConcurrentDictionary<string, FaultTask> s_tasks = new(StringComparer.Ordinal);
 
@@ -36,6 +36,9 @@ internal static class FaultTasks
     // FAULT_SERVER_TASK_LOG: a file each process appends one line to per task it creates ("tool id"), so a test counts
     // creations across the processes a crash replaces.
     private static readonly string? s_creationLog = Environment.GetEnvironmentVariable("FAULT_SERVER_TASK_LOG");
+
+    // A server that refuses tools/list (FAULT_SERVER_REFUSE_TOOLS_LIST) cannot say which tools run as tasks: it declares none.
+    private static readonly bool s_declaresTasks = Environment.GetEnvironmentVariable("FAULT_SERVER_REFUSE_TOOLS_LIST") != "1";
 
     private static readonly JsonSerializerOptions s_json = new(McpJsonUtilities.DefaultOptions)
     {
@@ -50,6 +53,9 @@ internal static class FaultTasks
     public static ResultOrAlternate<CallToolResult> Create(RequestContext<CallToolRequestParams> context)
     {
         string tool = context.Params!.Name;
+
+        // The stateless form asks before any task exists: input_required, then the same task-augmented call with the answer.
+        string? answered = tool == "task-ask" ? Faults.AskName(context.Params, context.Params.Arguments ?? new Dictionary<string, JsonElement>()) : null;
         string id = $"{tool}-{Guid.NewGuid():N}";
         long? ttl = context.JsonRpcRequest.Params?["task"]?["ttl"]?.GetValue<long>();
         var task = new FaultTask(id, ttl);
@@ -103,6 +109,9 @@ internal static class FaultTasks
                     task.Update("working", "held");
                 }
 
+                break;
+            case "task-ask":
+                task.End("completed", "done", Text($"task-ask: {answered}"));
                 break;
             case "task-notify":
                 // Polled only once an hour: the client ends by the status notification or not at all.
@@ -173,13 +182,13 @@ internal static class FaultTasks
     };
 
     /// <summary>
-    /// One JSON-RPC message line as the server writes it, with the tasks capability added to an <c>initialize</c> reply
+    /// One JSON-RPC message line as the server writes it, with the tasks capability added to an <c>initialize</c> (or <c>server/discover</c>) reply
     /// and each task tool's <c>execution.taskSupport</c> to a <c>tools/list</c> reply; other lines as they are.
     /// </summary>
     public static byte[] Advertise(byte[] line)
     {
         ReadOnlySpan<byte> span = line;
-        if (span.IndexOf("\"serverInfo\""u8) < 0 && span.IndexOf("\"tools\""u8) < 0)
+        if (span.IndexOf("serverInfo\""u8) < 0 && span.IndexOf("\"tools\""u8) < 0)
         {
             return line;
         }
@@ -199,8 +208,14 @@ internal static class FaultTasks
             return line;
         }
 
-        if (result["serverInfo"] is not null && result["capabilities"] is JsonObject capabilities)
+        // initialize names the server in serverInfo, the stateless form's server/discover in _meta.
+        if ((result["serverInfo"] is not null || result["supportedVersions"] is not null) && result["capabilities"] is JsonObject capabilities)
         {
+            if (!s_declaresTasks)
+            {
+                return line;
+            }
+
             capabilities["tasks"] = JsonNode.Parse("""{"list":{},"cancel":{},"requests":{"tools":{"call":{}}}}""");
         }
         else if (result["tools"] is JsonArray tools)

@@ -90,6 +90,27 @@ internal sealed class Faults(LineGuardedStream? stdout)
                 : next(context, cancellationToken));
 
     /// <summary>The question <c>elicit</c> and <c>ask</c> put to the client: the call's <c>question</c>, answered with a name.</summary>
+    /// <summary>
+    /// The name the client gave when asked the stateless way: "accept Ada (state asked-once)"; without an answer yet, asks
+    /// (input_required with a request state, answered by the client sending the same request again).
+    /// </summary>
+    internal static string AskName(CallToolRequestParams request, IDictionary<string, JsonElement> args)
+    {
+        if (request.InputResponses is { } responses && responses.TryGetValue("name", out InputResponse? response))
+        {
+            ElicitResult? reply = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
+            string name = reply?.Content is { } replied && replied.TryGetValue("name", out JsonElement value) ? value.ToString() : "(none)";
+            return $"{reply?.Action} {name} (state {request.RequestState ?? "none"})";
+        }
+
+        throw new InputRequiredException(
+            new Dictionary<string, InputRequest>
+            {
+                ["name"] = InputRequest.ForElicitation(NameQuestion(args)),
+            },
+            "asked-once");
+    }
+
     private static ElicitRequestParams NameQuestion(IDictionary<string, JsonElement> args) => new()
     {
         Message = args.TryGetValue("question", out JsonElement question) ? question.GetString() ?? "?" : "Your name?",
@@ -154,19 +175,7 @@ internal sealed class Faults(LineGuardedStream? stdout)
             case "ask":
                 // The same question the stateless way (no suspended handler): input_required with a request state, then the
                 // retry's responses; an initialize session is asked with an elicitation request instead, by the SDK.
-                if (request.InputResponses is { } responses && responses.TryGetValue("name", out InputResponse? response))
-                {
-                    ElicitResult? reply = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
-                    string name = reply?.Content is { } replied && replied.TryGetValue("name", out JsonElement value) ? value.ToString() : "(none)";
-                    return Text($"ask: {reply?.Action} {name} (state {request.RequestState ?? "none"})");
-                }
-
-                throw new InputRequiredException(
-                    new Dictionary<string, InputRequest>
-                    {
-                        ["name"] = InputRequest.ForElicitation(NameQuestion(args)),
-                    },
-                    "asked-once");
+                return Text("ask: " + AskName(request, args));
 
             case "crash-now":
                 Crash(tool, "before answering");

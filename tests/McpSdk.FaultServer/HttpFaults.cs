@@ -80,7 +80,7 @@ internal sealed class HttpFaults
         }
 
         LineRewritingStream? advertising = null;
-        if (posted.Method is "initialize" or "tools/list")
+        if (posted.Method is "initialize" or "server/discover" or "tools/list")
         {
             // The SDK's types cannot say that tools run as tasks: the reply is rewritten on its way out.
             context.Response.Body = advertising = new LineRewritingStream(context.Response.Body, FaultTasks.Advertise);

@@ -28,7 +28,6 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
     private readonly PriorityScheduler _scheduler;
     private readonly string _endpointName;
     private readonly FleetLimits? _fleet;
-    private readonly TimeProvider _time;
     private int _disposed;
 
     public ConnectionCore(
@@ -39,7 +38,6 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
         ILogger poolLogger)
     {
         _endpointName = endpointName;
-        _time = options.TimeProvider;
         Validator = validator;
 
         // Until a session is open nothing can run; the pool publishes its capacity as sessions come and go.
@@ -217,10 +215,14 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
 
     /// <summary>
     /// A live session for a task whose session was lost, while its call keeps the slots it was admitted with: over
-    /// Streamable HTTP the task lives on in the server, and any session may follow it. Waits (asking the pool to
-    /// replace the lost one) until one is live; give it back with <see cref="ReturnBorrowed"/>.
+    /// Streamable HTTP the task lives on in the server, and any session may follow it. Asks the pool to replace the lost
+    /// one and waits, without polling, for the pool to say a session is live, that none could open, or that it closed
+    /// (the connection's disposal); give the session back with <see cref="ReturnBorrowed"/>.
     /// </summary>
-    public async ValueTask<PooledSession> BorrowSessionAsync(string toolName, CancellationToken cancellationToken)
+    /// <exception cref="McpSessionLostException">The pool could open no session while none is live, as waiting calls fail.</exception>
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    public async ValueTask<PooledSession> BorrowSessionAsync(string toolName, string taskId, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -229,15 +231,35 @@ internal sealed class ConnectionCore : IPoolOwner, IAsyncDisposable
                 throw new ObjectDisposedException(nameof(McpConnection), $"The MCP connection to '{_endpointName}' was disposed; the task of tool '{toolName}' cannot be followed.");
             }
 
-            if (Pool.Route() is { } session)
+            Exception? gaveUp;
+            using (LiveSessionWaiters.Waiter wait = Pool.WaitForLive(cancellationToken))
             {
-                return session;
+                if (Pool.Route() is { } session)
+                {
+                    return session;
+                }
+
+                Pool.RequestCapacity(1);
+                gaveUp = await wait.Task.ConfigureAwait(false);
             }
 
-            Pool.RequestCapacity(1);
-            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+            if (gaveUp is not null && !IsDisposed)
+            {
+                throw NoSessionForTask(toolName, taskId, gaveUp);
+            }
         }
     }
+
+    /// <summary>
+    /// The borrower's failure when the pool gives up, as a waiting call's (<see cref="IPoolOwner.OnNoSessionCouldOpen"/>),
+    /// saying where the task stands.
+    /// </summary>
+    private McpSessionLostException NoSessionForTask(string toolName, string taskId, Exception failure) => new(
+        toolName,
+        $"the session following task '{taskId}' ended and no new session to '{_endpointName}' could be opened ({failure.Message}). " +
+        $"The task may still be running on the server: once it is reachable, take it up by id with McpConnection.AttachTask(\"{toolName}\", \"{taskId}\"), " +
+        "or call the tool again to start a new one.",
+        failure);
 
     public void ReturnBorrowed(PooledSession session) => Pool.Return(session);
 

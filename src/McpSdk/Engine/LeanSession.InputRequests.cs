@@ -9,9 +9,10 @@ using ModelContextProtocol.Protocol;
 namespace McpSdk.Engine;
 
 /// <summary>
-/// The stateless form's server requests: a <c>tools/call</c> answered with <c>input_required</c> is taken off the table,
-/// its input requests go to the connection's handlers (off the reader thread: a handler may wait for a user), and the call
-/// is sent again under a new id with their responses and the server's request state, as the official SDK's client does.
+/// The stateless form's server requests: a <c>tools/call</c> (plain or task-augmented) answered with <c>input_required</c>
+/// is taken off the table, its input requests go to the connection's handlers (off the reader thread: a handler may wait
+/// for a user), and the call is sent again under a new id with their responses and the server's request state, as the
+/// official SDK's client does.
 /// </summary>
 internal sealed partial class LeanSession
 {
@@ -21,14 +22,25 @@ internal sealed partial class LeanSession
     /// <summary>On the reader thread: <paramref name="pending"/> (off the table now) was answered with input_required.</summary>
     private void OnInputRequired(PendingRequest pending, ReadOnlySpan<byte> result)
     {
-        if (pending is not PendingReply<CallToolResult> { Arguments: not null } call)
+        switch (pending)
         {
-            pending.SetException(
-                new McpProtocolException($"The server answered {pending.Describe()} with input_required; the lean engine answers input requests for tools/call only.", McpErrorCode.InvalidRequest),
-                resumeAsync: false);
-            return;
+            case PendingReply<CallToolResult> { Arguments: not null } call:
+                OnInputRequired(call, result);
+                break;
+            case PendingReply<JsonElement> { Arguments: not null } taskCall:
+                // A task-augmented tools/call: asked before the task exists, answered the same way (its reply is then the task).
+                OnInputRequired(taskCall, result);
+                break;
+            default:
+                pending.SetException(
+                    new McpProtocolException($"The server answered {pending.Describe()} with input_required; the lean engine answers input requests for tools/call only.", McpErrorCode.InvalidRequest),
+                    resumeAsync: false);
+                break;
         }
+    }
 
+    private void OnInputRequired<T>(PendingReply<T> call, ReadOnlySpan<byte> result)
+    {
         InputRequiredResult? asked;
         try
         {
@@ -43,7 +55,7 @@ internal sealed partial class LeanSession
         _ = Task.Run(() => AnswerAsync(call, asked!));
     }
 
-    private async Task AnswerAsync(PendingReply<CallToolResult> call, InputRequiredResult asked)
+    private async Task AnswerAsync<T>(PendingReply<T> call, InputRequiredResult asked)
     {
         CancellationToken caller = call.CallerToken;
         IDictionary<string, InputResponse>? responses = null;
@@ -87,6 +99,6 @@ internal sealed partial class LeanSession
             return;
         }
 
-        SendCallFrame(call, id, call.ToolName!, call.Arguments!, call.ProgressToken, responses, asked.RequestState);
+        SendCallFrame(call, id, call.ToolName!, call.Arguments!, call.ProgressToken, call.TaskTtl, responses, asked.RequestState);
     }
 }

@@ -135,38 +135,50 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             : CallWithProgressAsync(toolName, arguments, progress, cancellationToken);
 
     /// <summary>Sends <c>tools/call</c>; its reply completes the returned task on the reader thread.</summary>
-    private ValueTask<CallToolResult> SendCall(string toolName, ToolArguments arguments, long? progressToken, CancellationToken cancellationToken)
+    private ValueTask<CallToolResult> SendCall(string toolName, ToolArguments arguments, long? progressToken, CancellationToken cancellationToken) =>
+        SendCall(_callWaiters, McpTypes.CallToolResult, toolName, arguments, progressToken, taskTtl: null, cancellationToken);
+
+    /// <summary>
+    /// Sends <c>tools/call</c>, task-augmented when <paramref name="taskTtl"/> is set (its reply then is a task or the
+    /// result, read as <typeparamref name="T"/>); its reply completes the returned task on the reader thread.
+    /// </summary>
+    // Inlined, so the plain call's hot path keeps its exact type (no shared-generic lookups for CallToolResult).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ValueTask<T> SendCall<T>(
+        ConcurrentQueue<PendingReply<T>>? waiters, JsonTypeInfo<T> type, string toolName, ToolArguments arguments, long? progressToken, long? taskTtl,
+        CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return ValueTask.FromCanceled<CallToolResult>(cancellationToken);
+            return ValueTask.FromCanceled<T>(cancellationToken);
         }
 
         long id = Interlocked.Increment(ref _nextId);
-        PendingReply<CallToolResult> waiter = PendingReply<CallToolResult>.Rent(_callWaiters);
-        waiter.Prepare(this, id, RequestMethods.ToolsCall, toolName, McpTypes.CallToolResult);
+        PendingReply<T> waiter = PendingReply<T>.Rent(waiters);
+        waiter.Prepare(this, id, RequestMethods.ToolsCall, toolName, type);
         if (StatelessForm)
         {
             // The stateless form may answer with input_required: the call is then sent again with the answers.
-            waiter.KeepCall(toolName, arguments, progressToken);
+            waiter.KeepCall(toolName, arguments, progressToken, taskTtl);
         }
 
-        ValueTask<CallToolResult> reply = waiter.AsValueTask();
+        ValueTask<T> reply = waiter.AsValueTask();
         if (!Enter(waiter, cancellationToken))
         {
             return reply;
         }
 
-        SendCallFrame(waiter, id, toolName, arguments, progressToken, inputResponses: null, requestState: null);
+        SendCallFrame(waiter, id, toolName, arguments, progressToken, taskTtl, inputResponses: null, requestState: null);
         return reply;
     }
 
     /// <summary>
-    /// Writes and sends one <c>tools/call</c>: the name, the sealed argument JSON as is, the <c>_meta</c> (progress token,
-    /// the stateless form's members), and when the server asked for input, the answers and its request state.
+    /// Writes and sends one <c>tools/call</c>: the name, the sealed argument JSON as is, the <c>task</c> asked for, the
+    /// <c>_meta</c> (progress token, the stateless form's members), and when the server asked for input, the answers
+    /// and its request state.
     /// </summary>
     private void SendCallFrame(
-        PendingRequest waiter, long id, string toolName, ToolArguments arguments, long? progressToken,
+        PendingRequest waiter, long id, string toolName, ToolArguments arguments, long? progressToken, long? taskTtl,
         IDictionary<string, InputResponse>? inputResponses, string? requestState)
     {
         FrameBuilder frame = FrameBuilder.Start();
@@ -181,6 +193,14 @@ internal sealed partial class LeanSession : IMcpSession, ILinkReader
             writer.WriteString("name"u8, toolName);
             writer.WritePropertyName("arguments"u8);
             writer.WriteRawValue(arguments.Json, skipInputValidation: true);
+            if (taskTtl is long ttl)
+            {
+                writer.WritePropertyName("task"u8);
+                writer.WriteStartObject();
+                writer.WriteNumber("ttl"u8, ttl);
+                writer.WriteEndObject();
+            }
+
             frame.WriteMeta(_requestMeta, progressToken);
             if (inputResponses is not null)
             {

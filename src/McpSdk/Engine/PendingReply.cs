@@ -44,11 +44,12 @@ internal sealed class PendingReply<T> : PendingRequest, IValueTaskSource<T>
     /// <c>input_required</c> (the stateless form's server requests); valid until the call completes, since the invoker
     /// owns the arguments until then.
     /// </summary>
-    public void KeepCall(string toolName, ToolArguments arguments, long? progressToken)
+    public void KeepCall(string toolName, ToolArguments arguments, long? progressToken, long? taskTtl)
     {
         ToolName = toolName;
         Arguments = arguments;
         ProgressToken = progressToken;
+        TaskTtl = taskTtl;
         InputRounds = 0;
     }
 
@@ -57,6 +58,9 @@ internal sealed class PendingReply<T> : PendingRequest, IValueTaskSource<T>
     public ToolArguments? Arguments { get; private set; }
 
     public long? ProgressToken { get; private set; }
+
+    /// <summary>The task's time to live in milliseconds, for a task-augmented <c>tools/call</c>.</summary>
+    public long? TaskTtl { get; private set; }
 
     /// <summary>How many times the server asked for input for this call.</summary>
     public int InputRounds { get; set; }

@@ -42,8 +42,8 @@ internal sealed class TaskCarrier : IDisposable
     /// The current session was lost under a task request: suspect it, then carry on on another one (HTTP), or fail as
     /// a lost session (stdio).
     /// </summary>
-    /// <exception cref="McpSessionLostException">The task did not outlive its session.</exception>
-    public async ValueTask ResumeElsewhereAsync(Exception loss, CancellationToken cancellationToken)
+    /// <exception cref="McpSessionLostException">The task (<paramref name="taskId"/>) did not outlive its session, or no session can follow it.</exception>
+    public async ValueTask ResumeElsewhereAsync(Exception loss, string taskId, CancellationToken cancellationToken)
     {
         IMcpSession lost = Session;
         bool outlives = lost is ITaskSession { TasksOutliveSession: true };
@@ -64,7 +64,7 @@ internal sealed class TaskCarrier : IDisposable
             throw new McpSessionLostException(_toolName, reason + " (a stdio server's tasks end with its process)", loss);
         }
 
-        _borrowed = await _core.BorrowSessionAsync(_toolName, cancellationToken).ConfigureAwait(false);
+        _borrowed = await _core.BorrowSessionAsync(_toolName, taskId, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -137,7 +137,7 @@ internal sealed class TaskFollower
             }
             catch (Exception error) when (ToolInvoker.IsSessionLoss(error))
             {
-                await carrier.ResumeElsewhereAsync(error, cancellationToken).ConfigureAwait(false);
+                await carrier.ResumeElsewhereAsync(error, TaskId, cancellationToken).ConfigureAwait(false);
             }
         }
     }

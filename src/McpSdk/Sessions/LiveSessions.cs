@@ -27,6 +27,9 @@ internal sealed class LiveSessions
         _owner = owner;
     }
 
+    /// <summary>Those waiting for a live session outside the scheduler (a task's follower whose session was lost).</summary>
+    public LiveSessionWaiters Waiters { get; } = new();
+
     /// <summary>The members now (live, suspect or just leaving); a snapshot, never changed in place.</summary>
     public PooledSession[] Members => Volatile.Read(ref _sessions);
 
@@ -126,8 +129,9 @@ internal sealed class LiveSessions
     }
 
     /// <summary>
-    /// Tells the owner how many calls the live sessions carry now. Two changes can publish in the opposite order of
-    /// their computing: whoever published last checks that what it published is still true, so a stale value never stays.
+    /// Tells the owner how many calls the live sessions carry now, and, when a session is live, ends the waits for one
+    /// (every change that makes a session live publishes). Two changes can publish in the opposite order of their
+    /// computing: whoever published last checks that what it published is still true, so a stale value never stays.
     /// </summary>
     public void PublishCapacity()
     {
@@ -138,10 +142,15 @@ internal sealed class LiveSessions
             int now = Capacity();
             if (now == capacity)
             {
-                return;
+                break;
             }
 
             capacity = now;
+        }
+
+        if (capacity > 0)
+        {
+            Waiters.Wake();
         }
     }
 

@@ -337,6 +337,7 @@ internal sealed class SessionLifecycle
         {
             // Nothing can carry the waiting calls: they fail now rather than wait for a session that may never come.
             _owner.OnNoSessionCouldOpen(failure!);
+            _live.Waiters.Fail(failure!);
         }
 
         ReplaceBelowMinimum();

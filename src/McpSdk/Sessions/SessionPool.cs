@@ -62,6 +62,15 @@ internal sealed class SessionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Registers a wait for a live session, for a caller outside the scheduler; register before <see cref="Route"/> so a
+    /// session that becomes live in between is not missed, and dispose the wait when done.
+    /// </summary>
+    public LiveSessionWaiters.Waiter WaitForLive(CancellationToken cancellationToken) => _live.Waiters.Register(cancellationToken);
+
+    /// <summary>How many waits for a live session are registered.</summary>
+    internal int LiveWaiters => _live.Waiters.Count;
+
     /// <summary>Calls are waiting for session capacity: open sessions for them (on the thread pool), up to the maximum.</summary>
     public void RequestCapacity(int waitingCalls) => _lifecycle.RequestCapacity(waitingCalls);
 
@@ -75,11 +84,13 @@ internal sealed class SessionPool : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes in a stated order: the health checks stop (waiting out one under way), openings are cancelled and every
-    /// session is closed, then every background task is awaited, and only then is the closing signal freed.
+    /// Closes in a stated order: waits for a live session end at once, the health checks stop (waiting out one under
+    /// way), openings are cancelled and every session is closed, then every background task is awaited, and only then
+    /// is the closing signal freed.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _live.Waiters.Close();
         await _health.StopAsync().ConfigureAwait(false);
         if (!await _lifecycle.CloseAsync().ConfigureAwait(false))
         {

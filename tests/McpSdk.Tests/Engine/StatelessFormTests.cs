@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Tests.Diagnostics;
+using McpSdk.Tests.Fakes;
 using McpSdk.Tests.Peers;
 using McpSdk.Tests.Reliability;
 using McpSdk.Tests.Tasks;
@@ -32,21 +33,10 @@ public sealed class StatelessFormTests
     public async Task A_pinned_2026_07_28_session_on_the_lean_engine_calls_reports_progress_answers_an_elicitation_and_lists_tools(string transport)
     {
         await using Server server = await Server.StartAsync(transport, Stateless);
-        var questions = new ConcurrentQueue<string>();
-        await using McpConnection connection = await McpConnection.OpenAsync(server.Endpoint, new McpConnectionOptions
-        {
-            Engine = McpSessionEngine.Lean,
-            ProtocolVersion = Stateless,
-            ElicitationHandler = (request, _) =>
-            {
-                questions.Enqueue(request!.Message);
-                return ValueTask.FromResult(new ElicitResult
-                {
-                    Action = "accept",
-                    Content = new System.Collections.Generic.Dictionary<string, JsonElement> { ["name"] = JsonSerializer.SerializeToElement("Ada") },
-                });
-            },
-        }, Deadline());
+        var answerer = new NameAnswerer("Ada");
+        ConcurrentQueue<string> questions = answerer.Questions;
+        await using McpConnection connection = await McpConnection.OpenAsync(
+            server.Endpoint, new McpConnectionOptions { Engine = McpSessionEngine.Lean, ProtocolVersion = Stateless, ElicitationHandler = answerer.AnswerAsync }, Deadline());
         IStatelessTools tools = connection.CreateClient<IStatelessTools>();
 
         Assert.Equal("ok", await tools.OkAsync(Deadline()));

@@ -33,14 +33,9 @@ internal sealed partial class LeanSession : ITaskSession
 
     public async ValueTask<TaskCreation> CreateToolTaskAsync(string toolName, ToolArguments arguments, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        var parameters = new WireToolTaskCallParams
-        {
-            Name = toolName,
-            Arguments = arguments,
-            Task = new WireTaskRequest { Ttl = (long)timeToLive.TotalMilliseconds },
-        };
-        JsonElement reply = await RequestAsync(
-            RequestMethods.ToolsCall, parameters, TaskJsonContext.Default.WireToolTaskCallParams, McpTypes.Element, cancellationToken).ConfigureAwait(false);
+        // As a plain call is sent (the stateless form's input requests answered the same way), with the task asked for.
+        JsonElement reply = await SendCall(
+            waiters: null, McpTypes.Element, toolName, arguments, progressToken: null, (long)timeToLive.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
 
         // A server may run a task-capable tool at once and answer with its result (the spec lets it); that is a plain call's answer.
         return reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("task"u8, out _)

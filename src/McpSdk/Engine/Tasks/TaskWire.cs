@@ -40,28 +40,6 @@ internal sealed class WireCreateTaskResult
     public WireTask? Task { get; set; }
 }
 
-/// <summary>The params of a task-augmented <c>tools/call</c>.</summary>
-internal sealed class WireToolTaskCallParams
-{
-    [JsonPropertyName("name")]
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>The sealed argument JSON, written as is.</summary>
-    [JsonPropertyName("arguments")]
-    [JsonConverter(typeof(ToolArgumentsJsonConverter))]
-    public ToolArguments? Arguments { get; set; }
-
-    [JsonPropertyName("task")]
-    public WireTaskRequest Task { get; set; } = new();
-}
-
-internal sealed class WireTaskRequest
-{
-    /// <summary>Milliseconds the server should keep the task and its result.</summary>
-    [JsonPropertyName("ttl")]
-    public long Ttl { get; set; }
-}
-
 /// <summary>The params of <c>tasks/get</c>, <c>tasks/result</c> and <c>tasks/cancel</c>.</summary>
 internal sealed class WireTaskIdParams
 {
@@ -111,7 +89,6 @@ internal sealed class WireCursorParams
 [JsonSerializable(typeof(WireTask))]
 [JsonSerializable(typeof(WireCreateTaskResult))]
 [JsonSerializable(typeof(WireTaskIdParams))]
-[JsonSerializable(typeof(WireToolTaskCallParams))]
 [JsonSerializable(typeof(WireToolExecutionPage))]
 [JsonSerializable(typeof(WireCursorParams))]
 internal sealed partial class TaskJsonContext : JsonSerializerContext;
