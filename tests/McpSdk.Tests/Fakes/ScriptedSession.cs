@@ -59,13 +59,27 @@ internal sealed class ScriptedSession : IMcpSession
         string json = arguments.ToCallParams(toolName, progressToken: null)["arguments"]!.ToJsonString();
         Starts.Enqueue(json);
         Interlocked.Increment(ref _started);
-        using CancellationTokenRegistration registration = cancellationToken.Register(() => CancelledWhileRunning.Enqueue(json));
+        CancellationTokenRegistration registration = cancellationToken.Register(() => CancelledWhileRunning.Enqueue(json));
         try
         {
             return await Script(new ScriptedCall(toolName, json, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
+            // The script's own registration runs first (callbacks run newest first) and may end the call on another
+            // thread before the cancelling thread reaches ours: a registration removed unrun still counts if it fired.
+            if (registration.Unregister())
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    CancelledWhileRunning.Enqueue(json);
+                }
+            }
+            else
+            {
+                registration.Dispose(); // waits for our callback if it is running now
+            }
+
             Interlocked.Decrement(ref counters[0]);
         }
     }
