@@ -84,8 +84,45 @@ public sealed class CheckCommandTests
         Assert.Contains("has no type 'No.Such.IInterface'", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tools_listed_only_to_capable_clients_are_drift_without_capabilities_and_found_with_them()
+    {
+        string name = typeof(ICapabilityGatedTools).FullName!;
+
+        CliResult without = await CheckAsync(name);
+        CliResult with = await CliRunner.RunAsync(
+            ["check", "--assembly", s_assembly, "--interface", name, "--capabilities", "sampling,roots", "--stdio", .. PeerServers.Everything()]);
+
+        Assert.True(without.ExitCode == 1, without.ToString());
+        Assert.Contains("missing tool: ICapabilityGatedTools.SampleAsync calls 'trigger-sampling-request'", without.Output, StringComparison.Ordinal);
+        Assert.Contains("missing tool: ICapabilityGatedTools.GetRootsAsync calls 'get-roots-list'", without.Output, StringComparison.Ordinal);
+        Assert.True(with.ExitCode == 0, with.ToString());
+        Assert.Contains("no drift; 2 of 2", with.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_capability_is_a_usage_error_naming_the_ones_there_are()
+    {
+        CliResult result = await CliRunner.RunAsync(
+            ["check", "--assembly", s_assembly, "--interface", "X", "--capabilities", "sampling,tasks", "--stdio", "node"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--capabilities takes elicitation, sampling, roots; got 'tasks'.", result.ToString(), StringComparison.Ordinal);
+    }
+
     private static Task<CliResult> CheckAsync(string interfaceName) =>
         CliRunner.RunAsync(["check", "--assembly", s_assembly, "--interface", interfaceName, "--stdio", .. PeerServers.Everything()]);
+}
+
+/// <summary>server-everything's tools that it lists only to clients declaring sampling or roots.</summary>
+[McpClient]
+public interface ICapabilityGatedTools
+{
+    [McpTool("trigger-sampling-request")]
+    Task<string> SampleAsync(string prompt, double? maxTokens = null, CancellationToken cancellationToken = default);
+
+    [McpTool("get-roots-list")]
+    Task<string> GetRootsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>server-everything as an out-of-date client would declare it.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using McpSdk.Cli.Registry;
@@ -56,6 +57,14 @@ internal sealed class ServerOptions
         HelpName = "variable",
     };
 
+    public Option<string[]> Capabilities { get; } = new("--capabilities")
+    {
+        Description = "Client capabilities to declare, so that a server that lists some tools only to clients with them lists " +
+            "those too: elicitation, sampling, roots (comma-separated). The tool only lists tools; it declines any such request.",
+        HelpName = "elicitation,sampling,roots",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<int> TimeoutSeconds { get; } = new("--timeout")
     {
         Description = "Seconds to wait for the server to start and list its tools.",
@@ -72,6 +81,7 @@ internal sealed class ServerOptions
         command.Options.Add(WorkingDirectory);
         command.Options.Add(Headers);
         command.Options.Add(Environment);
+        command.Options.Add(Capabilities);
         command.Options.Add(TimeoutSeconds);
         command.Validators.Add(Validate);
         TimeoutSeconds.Validators.Add(result =>
@@ -125,6 +135,14 @@ internal sealed class ServerOptions
             }
         }
 
+        foreach (string capability in Split(result.GetValue(Capabilities)))
+        {
+            if (!ClientCapabilityNames.Contains(capability))
+            {
+                result.AddError($"--capabilities takes {string.Join(", ", ClientCapabilityNames)}; got '{capability}'.");
+            }
+        }
+
     }
 
     /// <summary>The server the parsed options name (they were validated); a registry entry is read and planned first.</summary>
@@ -169,6 +187,12 @@ internal sealed class ServerOptions
 
     public TimeSpan Timeout(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(TimeoutSeconds));
 
+    /// <summary>The client capabilities <c>--capabilities</c> can declare.</summary>
+    private static readonly string[] ClientCapabilityNames = ["elicitation", "sampling", "roots"];
+
+    private static IEnumerable<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>
     /// Connects to the server the options name and lists its tools within <c>--timeout</c> (reading its registry entry
     /// first, for <c>--registry</c>); on failure writes why to <paramref name="error"/> and returns <see langword="null"/>
@@ -182,7 +206,8 @@ internal sealed class ServerOptions
         try
         {
             target = await ResolveAsync(parse, error, timeout.Token).ConfigureAwait(false);
-            return (target, await ServerCatalog.ReadAsync(target, timeout.Token).ConfigureAwait(false));
+            var capabilities = new HashSet<string>(Split(parse.GetValue(Capabilities)), StringComparer.Ordinal);
+            return (target, await ServerCatalog.ReadAsync(target, capabilities, timeout.Token).ConfigureAwait(false));
         }
         catch (Exception failure) when (failure is ServerUnavailableException or RegistryException)
         {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -22,9 +23,12 @@ internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<T
     // older version. McpSdk's sessions negotiate the same way (SdkSession); this tool opens one plain McpClient.
     private static readonly string?[] s_protocolVersions = [null, "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
 
-    /// <summary>Connects to <paramref name="target"/> with no optional client capabilities and lists its tools.</summary>
+    /// <summary>
+    /// Connects to <paramref name="target"/>, declaring only the optional client capabilities in
+    /// <paramref name="capabilities"/> (<c>elicitation</c>, <c>sampling</c>, <c>roots</c>), and lists its tools.
+    /// </summary>
     /// <exception cref="ServerUnavailableException">No attempt connected; the message has the last failure and the server's stderr.</exception>
-    public static async Task<ServerCatalog> ReadAsync(ServerTarget target, CancellationToken cancellationToken)
+    public static async Task<ServerCatalog> ReadAsync(ServerTarget target, IReadOnlySet<string> capabilities, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         var standardError = new ConcurrentQueue<string>();
@@ -37,6 +41,7 @@ internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<T
                 {
                     ClientInfo = new Implementation { Name = "mcpsdk", Version = typeof(ServerCatalog).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
                     ProtocolVersion = version,
+                    Handlers = Declining(capabilities),
                 };
                 await using McpClient client = await McpClient.CreateAsync(
                     target.CreateTransport(standardError.Enqueue), options, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -61,6 +66,22 @@ internal sealed record ServerCatalog(Implementation? ServerInfo, IReadOnlyList<T
         throw new ServerUnavailableException(
             $"Could not list the tools of '{target.Description}'.\n  " + string.Join("\n  ", failures) + stderr);
     }
+
+    // A handler declares its capability. Listing tools asks the client nothing, so each one declines if a server asks.
+#pragma warning disable MCP9005 // sampling and roots: deprecated in MCP 2026-07-28, still what older servers list tools for
+    private static McpClientHandlers Declining(IReadOnlySet<string> capabilities) => new()
+    {
+        ElicitationHandler = capabilities.Contains("elicitation")
+            ? static (_, _) => ValueTask.FromResult(new ElicitResult { Action = "decline" })
+            : null,
+        SamplingHandler = capabilities.Contains("sampling")
+            ? static (_, _, _) => throw new McpException("mcpsdk only lists tools; it samples nothing.")
+            : null,
+        RootsHandler = capabilities.Contains("roots")
+            ? static (_, _) => ValueTask.FromResult(new ListRootsResult { Roots = [] })
+            : null,
+    };
+#pragma warning restore MCP9005
 
     // No protocol version can cure these: the program does not exist, or nothing listens.
     private static bool IsUnreachable(Exception failure)
