@@ -25,7 +25,7 @@ namespace McpSdk.FaultServer;
 /// </summary>
 internal static class FaultTasks
 {
-    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls", "task-ttl", "task-held", "task-ask"];
+    public static readonly string[] Names = ["task-ok", "task-fails", "task-wrong-shape", "task-forgotten", "task-notify", "task-lose-session", "task-optional", "task-crash", "task-two-polls", "task-ttl", "task-held", "task-ask", "task-refused"];
 
     private static readonly ConcurrentDictionary<string, FaultTask> s_tasks = new(StringComparer.Ordinal);
 
@@ -66,6 +66,9 @@ internal static class FaultTasks
 
         switch (tool)
         {
+            case "task-refused":
+                // Refused before any task exists: the creation request itself gets a JSON-RPC error.
+                throw new McpProtocolException("Invalid arguments: the fault server refuses every task-refused call.", McpErrorCode.InvalidParams);
             case "task-ok":
             case "task-optional":
             case "task-lose-session":

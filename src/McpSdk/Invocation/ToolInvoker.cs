@@ -101,6 +101,11 @@ public sealed class ToolInvoker
                     creation = await CreateTaskIfDueAsync(tool, arguments, lease.Session, insist: true, token).ConfigureAwait(false)
                         ?? throw new InvalidOperationException("A task that was insisted on was not created.");
                 }
+                catch (McpProtocolException exception)
+                {
+                    // As a plain call's: the server refused this creation alone.
+                    throw ToolCallProtocolError.Describe(tool.Method.ToolName, exception);
+                }
                 catch (Exception exception) when (IsSessionLoss(exception) && !token.IsCancellationRequested)
                 {
                     lease.SessionLost();

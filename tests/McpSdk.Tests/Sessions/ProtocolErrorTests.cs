@@ -60,11 +60,31 @@ public sealed class ProtocolErrorTests
         Assert.IsType<McpProtocolException>(error.InnerException);
         Assert.Equal("ok", await tools.OkAsync());
     }
+
+    [Fact]
+    public async Task A_JSON_RPC_error_refusing_a_task_handles_creation_names_the_tool_as_a_plain_calls_does()
+    {
+        var servers = new ServerProcesses();
+        await using McpConnection connection = await McpConnection.OpenAsync(FaultServer.Endpoint(servers.Marker));
+        IUnknownTools tools = connection.CreateClient<IUnknownTools>();
+
+        McpProtocolException error = await Assert.ThrowsAsync<McpProtocolException>(() => tools.StartRefusedAsync());
+
+        Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
+        Assert.StartsWith(
+            "The server answered the call of tool 'task-refused' with JSON-RPC error -32602 (InvalidParams): Invalid arguments: the fault server refuses",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal("ok", await tools.OkAsync());
+    }
 }
 
 [McpClient]
 public interface IUnknownTools
 {
+    [McpTool("task-refused")]
+    Task<McpTask<string>> StartRefusedAsync(CancellationToken cancellationToken = default);
+
     [McpTool("no-such-tool")]
     Task<string> MissingAsync(CancellationToken cancellationToken = default);
 
